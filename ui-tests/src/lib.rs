@@ -1,0 +1,1 @@
+//! Compile-fail cases live in `tests/ui/`; this crate only runs them.

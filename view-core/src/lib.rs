@@ -1,0 +1,48 @@
+//! The `no_std` core of strided-view: layouts proven at compile time, and the
+//! pointer-sized views that index them with no run-time bounds check.
+//!
+//! - [`Layout`] / [`UniqueLayout`]: zero-sized types carrying shape, strides,
+//!   offset and buffer length as constants; implemented by the
+//!   `strided_view!` macro (crate `view-macros`) after the proof accepts them.
+//! - [`View`] / [`ViewMut`]: one pointer each; index, iterate, write.
+//! - [`Partition`]: several writable views of one buffer, proven disjoint.
+//! - [`proof`]: the checks, as `const fn`, shared by the macro, the
+//!   compile-time backstop and run-time code.
+//!
+//! ```
+//! use view_macros::strided_view;
+//!
+//! strided_view! {
+//!     /// Main diagonal of a row-major 4x4 matrix.
+//!     pub Diagonal: [_; 16] { shape: [4], strides: [5] }
+//! }
+//!
+//! let matrix: [i32; 16] = core::array::from_fn(|i| i as i32);
+//! let diagonal = Diagonal::view(&matrix);
+//! assert_eq!(diagonal[[2]], 10);
+//! assert!(diagonal.iter().copied().eq([0, 5, 10, 15]));
+//! assert_eq!(core::mem::size_of_val(&diagonal), core::mem::size_of::<usize>());
+//! ```
+#![no_std]
+#![warn(missing_docs)]
+#![deny(
+    unsafe_op_in_unsafe_fn,
+    clippy::undocumented_unsafe_blocks,
+    clippy::multiple_unsafe_ops_per_block
+)]
+
+mod error;
+mod fmt;
+mod iter;
+mod layout;
+pub mod proof;
+mod split;
+mod view;
+mod view_mut;
+
+pub use error::LengthError;
+pub use iter::{Iter, IterMut};
+pub use layout::{Dim, Layout, UniqueLayout};
+pub use split::{split_array, try_split_slice, Members, Partition, SplitViews};
+pub use view::View;
+pub use view_mut::ViewMut;

@@ -1,0 +1,127 @@
+//! Disjointness of two layouts over one buffer (DESIGN §3), required for
+//! `split`: no element may be reached by both.
+
+use super::footprint::{check_bounds, Footprint};
+use super::index::{IndexWitness, Odometer};
+use super::unique::first_reaching;
+
+/// A layout given by its parts, for functions that compare two of them.
+#[derive(Clone, Copy, Debug)]
+pub struct LayoutParts<'a> {
+    /// Extents.
+    pub shape: &'a [usize],
+    /// Element strides.
+    pub strides: &'a [isize],
+    /// Element offset of index `[0, .., 0]`.
+    pub offset: isize,
+}
+
+/// An element reached by both layouts, with an index of each.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct SharedElement {
+    /// The element.
+    pub element: usize,
+    /// An index of the first layout that reaches it.
+    pub first: IndexWitness,
+    /// An index of the second layout that reaches it.
+    pub second: IndexWitness,
+}
+
+/// The verdict on disjointness.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Overlap {
+    /// No element is reached by both.
+    Disjoint,
+    /// Both reach this element.
+    Shared(SharedElement),
+    /// The scratch space (or the step budget) was too small to decide.
+    Undecided {
+        /// Positions in the overlapping range of the two footprints.
+        positions: usize,
+        /// Positions the scratch space holds.
+        capacity: usize,
+    },
+}
+
+/// Decides exactly whether `a` and `b` share an element.
+///
+/// Footprints that do not meet are disjoint. Otherwise every element of `a`
+/// inside the common range is marked in `scratch` (one bit each), and the
+/// first element of `b` found marked is the witness. The common range must
+/// fit in `64 * scratch.len()` bits and each layout may have at most four
+/// times that many indices (writable layouts are unique, so they have at most
+/// one index per element); beyond that the answer is `Undecided`.
+/// Both layouts must have passed [`check_bounds`] for some buffer.
+pub const fn check_disjoint(a: LayoutParts<'_>, b: LayoutParts<'_>, scratch: &mut [u64]) -> Overlap {
+    let capacity = scratch.len().saturating_mul(64);
+    let (a_low, a_high) = match reach(a) {
+        Some(r) => r,
+        None => return Overlap::Disjoint,
+    };
+    let (b_low, b_high) = match reach(b) {
+        Some(r) => r,
+        None => return Overlap::Disjoint,
+    };
+    let low = if a_low > b_low { a_low } else { b_low };
+    let high = if a_high < b_high { a_high } else { b_high };
+    if low > high {
+        return Overlap::Disjoint;
+    }
+    let positions = high - low + 1;
+    let steps = capacity.saturating_mul(4);
+    if positions > capacity || more_indices_than(a, steps) || more_indices_than(b, steps) {
+        return Overlap::Undecided { positions, capacity };
+    }
+    let words = positions.div_ceil(64);
+    let mut w = 0;
+    while w < words {
+        scratch[w] = 0;
+        w += 1;
+    }
+    let mut walk = Odometer::start(a.shape.len());
+    loop {
+        let element = (a.offset as i128 + walk.position) as usize;
+        if element >= low && element <= high {
+            let bit = element - low;
+            scratch[bit / 64] |= 1u64 << (bit % 64);
+        }
+        if !walk.advance(a.shape, a.strides) {
+            break;
+        }
+    }
+    let mut walk = Odometer::start(b.shape.len());
+    loop {
+        let element = (b.offset as i128 + walk.position) as usize;
+        if element >= low && element <= high {
+            let bit = element - low;
+            if scratch[bit / 64] & (1u64 << (bit % 64)) != 0 {
+                let first = first_reaching(a.shape, a.strides, a.offset, element as i128);
+                return Overlap::Shared(SharedElement {
+                    element,
+                    first,
+                    second: walk.index,
+                });
+            }
+        }
+        if !walk.advance(b.shape, b.strides) {
+            return Overlap::Disjoint;
+        }
+    }
+}
+
+/// Whether `p` has more than `steps` indices.
+const fn more_indices_than(p: LayoutParts<'_>, steps: usize) -> bool {
+    match super::size_of_shape(p.shape) {
+        Some(n) => n > steps,
+        None => true,
+    }
+}
+
+/// The lowest and highest element reached, `None` for an empty layout (or
+/// one outside every buffer, which callers exclude).
+const fn reach(p: LayoutParts<'_>) -> Option<(usize, usize)> {
+    match check_bounds(p.shape, p.strides, p.offset, isize::MAX as usize) {
+        Ok(Footprint::Elements { lowest, highest }) => Some((lowest, highest)),
+        _ => None,
+    }
+}

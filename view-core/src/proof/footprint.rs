@@ -1,0 +1,283 @@
+//! The exact bounds rule (DESIGN §3): which elements a layout reaches, and
+//! whether they all lie inside a buffer of `len` elements.
+
+use super::index::{IndexWitness, MAX_RANK};
+
+/// The elements a layout that passed [`check_bounds`] reaches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Footprint {
+    /// Some extent is 0: no index exists, no element is reached.
+    Empty,
+    /// Every reached element lies in `lowest..=highest`, and both ends are reached.
+    Elements {
+        /// The lowest element reached.
+        lowest: usize,
+        /// The highest element reached.
+        highest: usize,
+    },
+}
+
+impl Footprint {
+    /// Elements actually spanned, `highest - lowest + 1` (0 when empty): the
+    /// honest answer to NumPy's misleading `nbytes`.
+    pub const fn required_span(&self) -> usize {
+        match *self {
+            Footprint::Empty => 0,
+            Footprint::Elements { lowest, highest } => highest - lowest + 1,
+        }
+    }
+}
+
+/// What a rejection blames: the span of the error goes to this token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Culprit {
+    /// The stride of this axis contributes most to the escape.
+    Stride(usize),
+    /// The offset alone escapes.
+    Offset,
+}
+
+/// Why a layout is not in bounds, with the witness.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BoundsError {
+    /// `shape` and `strides` have different lengths.
+    RankMismatch {
+        /// Number of extents.
+        shape_rank: usize,
+        /// Number of strides.
+        strides_rank: usize,
+    },
+    /// More axes than [`MAX_RANK`].
+    RankTooLarge {
+        /// The rank asked for.
+        rank: usize,
+    },
+    /// A buffer longer than `isize::MAX` elements, which no Rust slice can be.
+    BufferTooLarge {
+        /// The declared length.
+        len: usize,
+    },
+    /// The number of elements (product of extents) exceeds `isize::MAX`.
+    SizeOverflow,
+    /// The view is empty, but its offset lies outside `0..=len`.
+    EmptyOffsetOutside {
+        /// The first axis of extent 0.
+        axis: usize,
+        /// The offset.
+        offset: isize,
+        /// The buffer length.
+        len: usize,
+    },
+    /// `index` reaches `element >= len`.
+    PastEnd {
+        /// The index that escapes.
+        index: IndexWitness,
+        /// The element it reaches.
+        element: i128,
+        /// The buffer length.
+        len: usize,
+        /// What to blame.
+        culprit: Culprit,
+    },
+    /// `index` reaches `element < 0`.
+    BeforeStart {
+        /// The index that escapes.
+        index: IndexWitness,
+        /// The element it reaches.
+        element: i128,
+        /// The offset of the layout (for the hint "the offset must be at least ..").
+        offset: isize,
+        /// What to blame.
+        culprit: Culprit,
+    },
+    /// `index` reaches an element outside the `isize` range (NumPy wraps here).
+    Overflow {
+        /// The index that overflows.
+        index: IndexWitness,
+        /// The element it reaches, `None` if even `i128` overflows.
+        element: Option<i128>,
+        /// What to blame.
+        culprit: Culprit,
+    },
+}
+
+/// The extreme corner of the index space: `n - 1` on every axis whose stride
+/// has the wanted sign, 0 elsewhere; with the axis of the largest such term.
+const fn corner(shape: &[usize], strides: &[isize], positive: bool) -> (IndexWitness, Option<i128>, Culprit) {
+    let mut index = IndexWitness::zeros(shape.len());
+    let mut sum: Option<i128> = Some(0);
+    let mut culprit = Culprit::Offset;
+    let mut largest: i128 = 0;
+    let mut k = 0;
+    while k < shape.len() {
+        let s = strides[k];
+        if (positive && s > 0) || (!positive && s < 0) {
+            let last = shape[k] - 1;
+            index.set(k, last);
+            // |s| <= 2^63 and last < 2^64, so the product fits in i128.
+            let term = s as i128 * last as i128;
+            let magnitude = if term < 0 { -term } else { term };
+            if magnitude > largest {
+                largest = magnitude;
+                culprit = Culprit::Stride(k);
+            }
+            sum = match sum {
+                Some(acc) => acc.checked_add(term),
+                None => None,
+            };
+        }
+        k += 1;
+    }
+    (index, sum, culprit)
+}
+
+/// The exact bounds rule of DESIGN §3.
+///
+/// Index `[i0, .., iR-1]` (each `ik < shape[k]`) reaches element
+/// `offset + Σ ik * strides[k]`. The layout is in bounds for a buffer of `len`
+/// elements iff every such element lies in `0..len`; an empty layout (some
+/// extent 0) is in bounds iff `0 <= offset <= len`. Arithmetic is exact
+/// (`i128`, checked): nothing wraps, and a reached element outside `isize` is
+/// rejected as an overflow.
+pub const fn check_bounds(
+    shape: &[usize],
+    strides: &[isize],
+    offset: isize,
+    len: usize,
+) -> Result<Footprint, BoundsError> {
+    if shape.len() != strides.len() {
+        return Err(BoundsError::RankMismatch {
+            shape_rank: shape.len(),
+            strides_rank: strides.len(),
+        });
+    }
+    if shape.len() > MAX_RANK {
+        return Err(BoundsError::RankTooLarge { rank: shape.len() });
+    }
+    if len > isize::MAX as usize {
+        return Err(BoundsError::BufferTooLarge { len });
+    }
+    let mut axis = 0;
+    while axis < shape.len() {
+        if shape[axis] == 0 {
+            return if offset >= 0 && offset as usize <= len {
+                Ok(Footprint::Empty)
+            } else {
+                Err(BoundsError::EmptyOffsetOutside { axis, offset, len })
+            };
+        }
+        axis += 1;
+    }
+    if size_of_shape(shape).is_none() {
+        return Err(BoundsError::SizeOverflow);
+    }
+    let (high_index, high_sum, high_culprit) = corner(shape, strides, true);
+    let highest = match high_sum {
+        Some(sum) => (offset as i128).checked_add(sum),
+        None => None,
+    };
+    let highest = match highest {
+        Some(h) if h <= isize::MAX as i128 => h,
+        _ => {
+            return Err(BoundsError::Overflow {
+                index: high_index,
+                element: highest,
+                culprit: high_culprit,
+            })
+        }
+    };
+    if highest >= len as i128 {
+        return Err(BoundsError::PastEnd {
+            index: high_index,
+            element: highest,
+            len,
+            culprit: high_culprit,
+        });
+    }
+    let (low_index, low_sum, low_culprit) = corner(shape, strides, false);
+    let lowest = match low_sum {
+        Some(sum) => (offset as i128).checked_add(sum),
+        None => None,
+    };
+    let lowest = match lowest {
+        Some(l) if l >= isize::MIN as i128 => l,
+        _ => {
+            return Err(BoundsError::Overflow {
+                index: low_index,
+                element: lowest,
+                culprit: low_culprit,
+            })
+        }
+    };
+    if lowest < 0 {
+        return Err(BoundsError::BeforeStart {
+            index: low_index,
+            element: lowest,
+            offset,
+            culprit: low_culprit,
+        });
+    }
+    Ok(Footprint::Elements {
+        lowest: lowest as usize,
+        highest: highest as usize,
+    })
+}
+
+/// The number of indices, `Π shape[k]`, or `None` above `isize::MAX`.
+pub const fn size_of_shape(shape: &[usize]) -> Option<usize> {
+    let mut size: usize = 1;
+    let mut k = 0;
+    while k < shape.len() {
+        size = match size.checked_mul(shape[k]) {
+            Some(s) => s,
+            None => return None,
+        };
+        k += 1;
+    }
+    if size > isize::MAX as usize {
+        None
+    } else {
+        Some(size)
+    }
+}
+
+/// C-order (row-major) stride of `axis` for `shape`: the product of the
+/// later extents (the last axis has stride 1).
+///
+/// Saturates at `isize::MAX` instead of wrapping; a saturated stride can only
+/// belong to a layout that [`check_bounds`] rejects or that is empty.
+pub const fn c_order_stride(shape: &[usize], axis: usize) -> isize {
+    let mut step: usize = 1;
+    let mut k = axis + 1;
+    while k < shape.len() {
+        step = step.saturating_mul(shape[k]);
+        k += 1;
+    }
+    if step > isize::MAX as usize {
+        isize::MAX
+    } else {
+        step as isize
+    }
+}
+
+/// C-order strides for every axis of `shape` (see [`c_order_stride`]).
+pub const fn c_order_strides<const R: usize>(shape: [usize; R]) -> [isize; R] {
+    let mut strides = [0isize; R];
+    let mut k = 0;
+    while k < R {
+        strides[k] = c_order_stride(&shape, k);
+        k += 1;
+    }
+    strides
+}
+
+/// Converts one NumPy byte stride (or byte offset) to elements; `None` if it
+/// is not a multiple of `elem_size`, or if the element is zero-sized (whose
+/// byte strides mean nothing).
+pub const fn elements_from_bytes(bytes: i128, elem_size: usize) -> Option<i128> {
+    if elem_size == 0 || bytes % elem_size as i128 != 0 {
+        None
+    } else {
+        Some(bytes / elem_size as i128)
+    }
+}

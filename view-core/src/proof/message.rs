@@ -1,0 +1,298 @@
+//! Error messages, built in `const fn` so that the macro (at expansion) and
+//! the item-level backstop (in const evaluation) say exactly the same words.
+
+use super::disjoint::Overlap;
+use super::footprint::{BoundsError, Culprit};
+use super::index::MAX_RANK;
+use super::unique::Uniqueness;
+
+/// Capacity of a [`Message`] in bytes.
+const CAPACITY: usize = 1024;
+
+/// A fixed-capacity text buffer that `const fn` can write to.
+#[derive(Clone, Copy)]
+pub struct Message {
+    bytes: [u8; CAPACITY],
+    len: usize,
+}
+
+impl Message {
+    /// An empty message.
+    pub const fn new() -> Self {
+        Message {
+            bytes: [0; CAPACITY],
+            len: 0,
+        }
+    }
+
+    /// The text; if a long name was cut in the middle of a character, the
+    /// text stops before that character.
+    pub const fn as_str(&self) -> &str {
+        let written = self.bytes.split_at(self.len).0;
+        match core::str::from_utf8(written) {
+            Ok(text) => text,
+            Err(e) => match core::str::from_utf8(written.split_at(e.valid_up_to()).0) {
+                Ok(text) => text,
+                Err(_) => "",
+            },
+        }
+    }
+
+    /// Appends text, dropping what does not fit.
+    pub const fn str(mut self, text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() && self.len < CAPACITY {
+            self.bytes[self.len] = bytes[i];
+            self.len += 1;
+            i += 1;
+        }
+        self
+    }
+
+    /// Appends a signed integer in decimal.
+    pub const fn int(self, value: i128) -> Self {
+        let this = if value < 0 { self.str("-") } else { self };
+        this.uint(value.unsigned_abs())
+    }
+
+    /// Appends an unsigned integer in decimal.
+    pub const fn uint(mut self, value: u128) -> Self {
+        let mut digits = [0u8; 40];
+        let mut n = 0;
+        let mut v = value;
+        loop {
+            digits[n] = b'0' + (v % 10) as u8;
+            n += 1;
+            v /= 10;
+            if v == 0 {
+                break;
+            }
+        }
+        while n > 0 && self.len < CAPACITY {
+            n -= 1;
+            self.bytes[self.len] = digits[n];
+            self.len += 1;
+        }
+        self
+    }
+
+    /// Appends an index tuple as `[i0, i1, ..]`.
+    pub const fn index(self, coords: &[usize]) -> Self {
+        let mut this = self.str("[");
+        let mut k = 0;
+        while k < coords.len() {
+            if k > 0 {
+                this = this.str(", ");
+            }
+            this = this.uint(coords[k] as u128);
+            k += 1;
+        }
+        this.str("]")
+    }
+
+    /// Appends `` `name` ``.
+    pub const fn name(self, name: &str) -> Self {
+        self.str("`").str(name).str("`")
+    }
+}
+
+impl Default for Message {
+    fn default() -> Self {
+        Message::new()
+    }
+}
+
+impl core::fmt::Debug for Message {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl core::fmt::Display for Message {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Appends "; the stride of axis k" style blame, when a stride is to blame.
+const fn blame(m: Message, culprit: Culprit) -> Message {
+    match culprit {
+        Culprit::Stride(axis) => m.str(" (through the stride of axis ").uint(axis as u128).str(")"),
+        Culprit::Offset => m.str(" (through the offset)"),
+    }
+}
+
+/// Describes why layout `name` is out of bounds.
+pub const fn describe_bounds(name: &str, error: &BoundsError) -> Message {
+    let m = Message::new().str("layout ").name(name);
+    match *error {
+        BoundsError::RankMismatch {
+            shape_rank,
+            strides_rank,
+        } => m
+            .str(" has ")
+            .uint(shape_rank as u128)
+            .str(" extent(s) in `shape` but ")
+            .uint(strides_rank as u128)
+            .str(" stride(s); give exactly one stride per axis"),
+        BoundsError::RankTooLarge { rank } => m
+            .str(" has rank ")
+            .uint(rank as u128)
+            .str("; at most ")
+            .uint(MAX_RANK as u128)
+            .str(" axes are supported"),
+        BoundsError::BufferTooLarge { len } => m
+            .str(" declares a buffer of ")
+            .uint(len as u128)
+            .str(" elements, more than isize::MAX, which no Rust array or slice can hold"),
+        BoundsError::SizeOverflow => m.str(" has more than isize::MAX elements: the product of its extents overflows"),
+        BoundsError::EmptyOffsetOutside { axis, offset, len } => m
+            .str(" is empty (axis ")
+            .uint(axis as u128)
+            .str(" has extent 0), but its offset ")
+            .int(offset as i128)
+            .str(" lies outside the buffer of ")
+            .uint(len as u128)
+            .str(" elements; an empty view may start at most one past the end (offset 0 to ")
+            .uint(len as u128)
+            .str(")"),
+        BoundsError::PastEnd {
+            index,
+            element,
+            len,
+            culprit,
+        } => {
+            let m = m
+                .str(" is out of bounds: index ")
+                .index(index.as_slice())
+                .str(" reaches element ")
+                .int(element);
+            let m = blame(m, culprit);
+            if len == 0 {
+                m.str(", but the buffer is empty")
+            } else {
+                m.str(", but the buffer has ")
+                    .uint(len as u128)
+                    .str(" elements (0 to ")
+                    .uint(len as u128 - 1)
+                    .str(")")
+            }
+        }
+        BoundsError::BeforeStart {
+            index,
+            element,
+            offset,
+            culprit,
+        } => {
+            let m = m
+                .str(" is out of bounds: index ")
+                .index(index.as_slice())
+                .str(" reaches element ")
+                .int(element);
+            let m = blame(m, culprit).str(", before the start of the buffer");
+            match culprit {
+                Culprit::Stride(_) => m
+                    .str("; with these negative strides the offset must be at least ")
+                    .int(offset as i128 - element),
+                Culprit::Offset => m.str("; the offset must not be negative"),
+            }
+        }
+        BoundsError::Overflow {
+            index,
+            element,
+            culprit,
+        } => {
+            let m = m.str(" overflows: index ").index(index.as_slice());
+            let m = match element {
+                Some(e) => m.str(" reaches element ").int(e),
+                None => m.str(" reaches an element beyond the range of i128"),
+            };
+            blame(m, culprit)
+                .str(", outside the range of isize, so no buffer can hold it (NumPy would wrap it around in i64)")
+        }
+    }
+}
+
+/// Describes why `mut` layout `name` cannot be proven unique; `None` if it is unique.
+pub const fn describe_uniqueness(name: &str, verdict: &Uniqueness) -> Option<Message> {
+    let m = Message::new().str("layout ").name(name);
+    match *verdict {
+        Uniqueness::Unique => None,
+        Uniqueness::Collision(c) => Some(
+            m.str(" is declared `mut` but is not unique: indices ")
+                .index(c.first.as_slice())
+                .str(" and ")
+                .index(c.second.as_slice())
+                .str(" both reach element ")
+                .int(c.element)
+                .str("; a writable view needs every index to reach its own element (drop `mut` for a read-only view)"),
+        ),
+        Uniqueness::Crowded { indices, positions } => Some(
+            m.str(" is declared `mut` but is not unique: its ")
+                .uint(indices as u128)
+                .str(" indices reach at most ")
+                .uint(positions)
+                .str(" distinct elements, so two of them share one (drop `mut` for a read-only view)"),
+        ),
+        Uniqueness::Undecided { positions, capacity } => Some(
+            m.str(" is declared `mut`, but its uniqueness could not be decided: the exact search would mark ")
+                .uint(positions)
+                .str(" positions and the budget here is ")
+                .uint(capacity as u128)
+                .str("; a layout written with named constants is checked in const evaluation, whose budget is small: write its shape and strides as integer literals so the macro can decide it, or drop `mut`"),
+        ),
+    }
+}
+
+/// Describes why members `a` and `b` of split `split` are not disjoint; `None` if they are.
+pub const fn describe_overlap(split: &str, a: &str, b: &str, verdict: &Overlap) -> Option<Message> {
+    let m = Message::new()
+        .str("split ")
+        .name(split)
+        .str(": members ")
+        .name(a)
+        .str(" and ")
+        .name(b);
+    match *verdict {
+        Overlap::Disjoint => None,
+        Overlap::Shared(shared) => Some(
+            m.str(" overlap: ")
+                .name(a)
+                .str(" index ")
+                .index(shared.first.as_slice())
+                .str(" and ")
+                .name(b)
+                .str(" index ")
+                .index(shared.second.as_slice())
+                .str(" both reach element ")
+                .uint(shared.element as u128)
+                .str("; split members must be pairwise disjoint"),
+        ),
+        Overlap::Undecided { positions, capacity } => Some(
+            m.str(" could not be proven disjoint: the exact search would mark ")
+                .uint(positions as u128)
+                .str(" positions and the budget here is ")
+                .uint(capacity as u128)
+                .str("; write the members' shapes and strides as integer literals so the macro can decide it"),
+        ),
+    }
+}
+
+/// Describes a byte stride or byte offset that is not a multiple of the element size.
+pub const fn describe_bytes(name: &str, what: &str, bytes: i128, elem_size: usize) -> Message {
+    let m = Message::new()
+        .str("layout ")
+        .name(name)
+        .str(": ")
+        .str(what)
+        .str(" ")
+        .int(bytes);
+    if elem_size == 0 {
+        m.str(" cannot be converted to elements: the element type is zero-sized")
+    } else {
+        m.str(" is not a multiple of the element size, ")
+            .uint(elem_size as u128)
+            .str(" bytes; NumPy's byte strides must divide by the item size")
+    }
+}

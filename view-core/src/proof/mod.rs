@@ -1,0 +1,179 @@
+//! The proof: one source of truth for every check, as `const fn`.
+//!
+//! The same functions run in three places (DESIGN §3):
+//! 1. in the `strided_view!` macro at expansion time, for spanned errors;
+//! 2. in an item-level `const _: () = ..;` backstop the macro emits, which
+//!    covers layouts written with named constants and fires under
+//!    `cargo check`;
+//! 3. at run time, in `try_view` and for layouts known only at run time.
+//!
+//! Nothing here allocates: searches take a caller-provided scratch bitset,
+//! whose size is the budget. The backstops below use
+//! [`CONST_SCRATCH_WORDS`]; the macro, which runs compiled code, uses far more.
+
+mod disjoint;
+mod footprint;
+mod index;
+mod message;
+mod unique;
+
+pub use disjoint::{check_disjoint, LayoutParts, Overlap, SharedElement};
+pub use footprint::{
+    c_order_stride, c_order_strides, check_bounds, elements_from_bytes, size_of_shape, BoundsError, Culprit, Footprint,
+};
+pub use index::{element_of, IndexWitness, MAX_RANK};
+pub use message::{describe_bounds, describe_bytes, describe_overlap, describe_uniqueness, Message};
+pub use unique::{check_unique, Collision, Uniqueness};
+
+/// Scratch words (64 positions each) the const-evaluated backstops may use:
+/// 2^14 positions. Const evaluation is interpreted, so this stays small; the
+/// macro decides literal layouts with a budget of 2^27 positions.
+pub const CONST_SCRATCH_WORDS: usize = 256;
+
+/// Converts a `usize` offset for the proof, which works in `isize`; an offset
+/// above `isize::MAX` becomes an overflow error.
+const fn signed_offset(offset: usize, rank: usize) -> Result<isize, BoundsError> {
+    if offset > isize::MAX as usize {
+        Err(BoundsError::Overflow {
+            index: IndexWitness::zeros(rank),
+            element: Some(offset as i128),
+            culprit: Culprit::Offset,
+        })
+    } else {
+        Ok(offset as isize)
+    }
+}
+
+/// [`check_bounds`] for a `usize` offset, as layouts store it.
+pub const fn check_layout(
+    shape: &[usize],
+    strides: &[isize],
+    offset: usize,
+    len: usize,
+) -> Result<Footprint, BoundsError> {
+    match signed_offset(offset, shape.len()) {
+        Ok(offset) => check_bounds(shape, strides, offset, len),
+        Err(e) => Err(e),
+    }
+}
+
+/// Backstop: panics (a compile error in const evaluation) with the message of
+/// [`describe_bounds`] unless the layout is in bounds for `len` elements.
+pub const fn assert_in_bounds(name: &str, shape: &[usize], strides: &[isize], offset: usize, len: usize) {
+    if let Err(error) = check_layout(shape, strides, offset, len) {
+        panic!("{}", describe_bounds(name, &error).as_str());
+    }
+}
+
+/// Backstop for `mut` layouts: `true`, or a compile error naming two colliding
+/// indices (or saying the const budget could not decide).
+pub const fn assert_unique(name: &str, shape: &[usize], strides: &[isize], offset: usize) -> bool {
+    let mut scratch = [0u64; CONST_SCRATCH_WORDS];
+    let verdict = check_unique(shape, strides, offset as isize, &mut scratch);
+    if let Some(message) = describe_uniqueness(name, &verdict) {
+        panic!("{}", message.as_str());
+    }
+    true
+}
+
+/// Whether the layout is proven unique within the const budget (`false` when
+/// it is not unique, or when the budget could not decide).
+pub const fn is_proven_unique(shape: &[usize], strides: &[isize], offset: usize) -> bool {
+    let mut scratch = [0u64; CONST_SCRATCH_WORDS];
+    matches!(
+        check_unique(shape, strides, offset as isize, &mut scratch),
+        Uniqueness::Unique
+    )
+}
+
+/// Backstop for `split`: a compile error naming the shared element unless
+/// members `a` and `b` are proven disjoint within the const budget.
+pub const fn assert_disjoint(split: &str, a_name: &str, a: LayoutParts<'_>, b_name: &str, b: LayoutParts<'_>) {
+    let mut scratch = [0u64; CONST_SCRATCH_WORDS];
+    let verdict = check_disjoint(a, b, &mut scratch);
+    if let Some(message) = describe_overlap(split, a_name, b_name, &verdict) {
+        panic!("{}", message.as_str());
+    }
+}
+
+/// Elements actually spanned by an in-bounds layout (0 when empty).
+pub const fn required_span(shape: &[usize], strides: &[isize], offset: usize) -> usize {
+    match check_layout(shape, strides, offset, isize::MAX as usize) {
+        Ok(footprint) => footprint.required_span(),
+        Err(_) => usize::MAX,
+    }
+}
+
+/// The shortest buffer the layout fits in: highest element + 1, or the offset
+/// when the layout is empty; `usize::MAX` when no buffer fits it.
+pub const fn required_len(shape: &[usize], strides: &[isize], offset: usize) -> usize {
+    match check_layout(shape, strides, offset, isize::MAX as usize) {
+        Ok(Footprint::Empty) => offset,
+        Ok(Footprint::Elements { highest, .. }) => highest + 1,
+        Err(_) => usize::MAX,
+    }
+}
+
+/// Whether two shapes are equal, for compile-time shape checks.
+pub const fn same_shape(a: &[usize], b: &[usize]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut k = 0;
+    while k < a.len() {
+        if a[k] != b[k] {
+            return false;
+        }
+        k += 1;
+    }
+    true
+}
+
+/// Backstop for `byte_strides`: element strides, or a compile error naming
+/// the first axis whose byte stride is not a multiple of `elem_size`.
+pub const fn assert_strides_from_bytes<const R: usize>(
+    name: &str,
+    byte_strides: [isize; R],
+    elem_size: usize,
+) -> [isize; R] {
+    let mut strides = [0isize; R];
+    let mut k = 0;
+    while k < R {
+        strides[k] = match elements_from_bytes(byte_strides[k] as i128, elem_size) {
+            Some(s) => s as isize,
+            None => panic!(
+                "{}",
+                describe_bytes(name, "byte stride", byte_strides[k] as i128, elem_size).as_str()
+            ),
+        };
+        k += 1;
+    }
+    strides
+}
+
+/// Backstop for `byte_offset`: the element offset, or a compile error if the
+/// byte offset is not a multiple of `elem_size`.
+pub const fn assert_offset_from_bytes(name: &str, byte_offset: usize, elem_size: usize) -> usize {
+    match elements_from_bytes(byte_offset as i128, elem_size) {
+        Some(offset) => offset as usize,
+        None => panic!(
+            "{}",
+            describe_bytes(name, "byte offset", byte_offset as i128, elem_size).as_str()
+        ),
+    }
+}
+
+/// Backstop: a compile error unless `size_of::<E>()` is what the macro
+/// assumed when it converted byte strides of a primitive type.
+pub const fn assert_element_size(name: &str, assumed: usize, actual: usize) {
+    if assumed != actual {
+        panic!(
+            "{}",
+            Message::new()
+                .str("layout ")
+                .name(name)
+                .str(": its element type is not the primitive its name suggests (size_of differs); byte strides cannot be converted")
+                .as_str()
+        );
+    }
+}

@@ -1,0 +1,206 @@
+//! Uniqueness (DESIGN §3): does every index reach its own element?
+//!
+//! Required for writable (`mut`) layouts, since two `&mut` to one element are
+//! undefined behaviour. The decision is exact; when the caller's scratch space
+//! is too small to decide, the answer is [`Uniqueness::Undecided`], never a guess.
+
+use super::index::{element_of, IndexWitness, Odometer, MAX_RANK};
+
+/// Two different indices that reach the same element.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Collision {
+    /// The first index in C order that reaches `element`.
+    pub first: IndexWitness,
+    /// A later index that reaches it again.
+    pub second: IndexWitness,
+    /// The shared element.
+    pub element: i128,
+}
+
+/// The verdict on uniqueness.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Uniqueness {
+    /// No two indices reach the same element.
+    Unique,
+    /// Two indices reach the same element.
+    Collision(Collision),
+    /// More indices than reachable positions (pigeonhole), so some collide,
+    /// but the scratch space was too small to name two of them.
+    Crowded {
+        /// Number of indices.
+        indices: usize,
+        /// Number of positions in the spanned range.
+        positions: u128,
+    },
+    /// The scratch space (in bits) was too small to decide.
+    Undecided {
+        /// Positions that would have to be marked.
+        positions: u128,
+        /// Positions the scratch space holds.
+        capacity: usize,
+    },
+}
+
+/// Decides whether the layout is unique: no non-zero `d` with
+/// `|dk| <= nk - 1` and `Σ sk dk = 0`.
+///
+/// 1. An extent 0 gives no index: unique. Axes of extent 1 are ignored; any
+///    other axis with stride 0 repeats index 0.
+/// 2. Sorted by `|s|`, if each `|s|` exceeds the span of all smaller axes, the
+///    layout nests (C/F order, sliced, reversed, transposed): unique.
+/// 3. Otherwise mark every reached position in `scratch` (one bit each, over
+///    the spanned range) until one repeats. More indices than positions
+///    (pigeonhole) guarantees a repeat within `positions + 1` steps.
+///
+/// `scratch` is the budget: a span of more than `64 * scratch.len()`
+/// positions gives [`Uniqueness::Undecided`] (or [`Uniqueness::Crowded`] when
+/// the pigeonhole rule already settles it). The layout must have passed
+/// [`check_bounds`](super::check_bounds); other input gives `Undecided`.
+pub const fn check_unique(shape: &[usize], strides: &[isize], offset: isize, scratch: &mut [u64]) -> Uniqueness {
+    let capacity = scratch.len().saturating_mul(64);
+    if shape.len() != strides.len() || shape.len() > MAX_RANK {
+        return Uniqueness::Undecided {
+            positions: u128::MAX,
+            capacity,
+        };
+    }
+    let rank = shape.len();
+    let mut k = 0;
+    while k < rank {
+        if shape[k] == 0 {
+            return Uniqueness::Unique;
+        }
+        k += 1;
+    }
+    // Rule 1: a stride-0 axis of extent > 1 repeats the element of index 0.
+    k = 0;
+    while k < rank {
+        if shape[k] > 1 && strides[k] == 0 {
+            let first = IndexWitness::zeros(rank);
+            let mut second = IndexWitness::zeros(rank);
+            second.set(k, 1);
+            return Uniqueness::Collision(Collision {
+                first,
+                second,
+                element: offset as i128,
+            });
+        }
+        k += 1;
+    }
+    // Rule 2: nesting. Terms (|s|, n - 1) of the axes that move, sorted by |s|.
+    let mut magnitudes = [0u128; MAX_RANK];
+    let mut lasts = [0u128; MAX_RANK];
+    let mut moving = 0;
+    k = 0;
+    while k < rank {
+        if shape[k] > 1 {
+            let s = strides[k];
+            let magnitude = s.unsigned_abs() as u128;
+            let last = (shape[k] - 1) as u128;
+            // Insertion sort by magnitude.
+            let mut slot = moving;
+            while slot > 0 && magnitudes[slot - 1] > magnitude {
+                magnitudes[slot] = magnitudes[slot - 1];
+                lasts[slot] = lasts[slot - 1];
+                slot -= 1;
+            }
+            magnitudes[slot] = magnitude;
+            lasts[slot] = last;
+            moving += 1;
+        }
+        k += 1;
+    }
+    let mut span: u128 = 0;
+    let mut nested = true;
+    let mut t = 0;
+    while t < moving {
+        if magnitudes[t] <= span {
+            nested = false;
+        }
+        // In bounds layouts span less than 2^63 elements; saturate otherwise.
+        span = span.saturating_add(magnitudes[t].saturating_mul(lasts[t]));
+        t += 1;
+    }
+    if nested {
+        return Uniqueness::Unique;
+    }
+    let positions = span.saturating_add(1);
+    // Rule 3: pigeonhole, then an exact search for the first repeat.
+    let indices = match super::size_of_shape(shape) {
+        Some(n) => n,
+        None => return Uniqueness::Undecided { positions, capacity },
+    };
+    let crowded = indices as u128 > positions;
+    if positions > capacity as u128 {
+        return if crowded {
+            Uniqueness::Crowded { indices, positions }
+        } else {
+            Uniqueness::Undecided { positions, capacity }
+        };
+    }
+    match first_repeat(shape, strides, positions as usize, scratch) {
+        Some(second) => {
+            let element = match element_of(strides, offset, second.as_slice()) {
+                Some(e) => e,
+                None => return Uniqueness::Undecided { positions, capacity },
+            };
+            let first = first_reaching(shape, strides, offset, element);
+            Uniqueness::Collision(Collision { first, second, element })
+        }
+        None => Uniqueness::Unique,
+    }
+}
+
+/// The lowest relative position, `Σ_{s<0} s (n-1)`, so that positions minus it
+/// lie in `0..positions`.
+const fn lowest_relative(shape: &[usize], strides: &[isize]) -> i128 {
+    let mut base: i128 = 0;
+    let mut k = 0;
+    while k < shape.len() {
+        if strides[k] < 0 {
+            base += strides[k] as i128 * (shape[k] - 1) as i128;
+        }
+        k += 1;
+    }
+    base
+}
+
+/// Marks positions in C order; returns the first index whose position was
+/// already marked.
+const fn first_repeat(
+    shape: &[usize],
+    strides: &[isize],
+    positions: usize,
+    scratch: &mut [u64],
+) -> Option<IndexWitness> {
+    let words = positions.div_ceil(64);
+    let mut w = 0;
+    while w < words {
+        scratch[w] = 0;
+        w += 1;
+    }
+    let base = lowest_relative(shape, strides);
+    let mut walk = Odometer::start(shape.len());
+    loop {
+        let bit = (walk.position - base) as usize;
+        let mask = 1u64 << (bit % 64);
+        if scratch[bit / 64] & mask != 0 {
+            return Some(walk.index);
+        }
+        scratch[bit / 64] |= mask;
+        if !walk.advance(shape, strides) {
+            return None;
+        }
+    }
+}
+
+/// The first index in C order that reaches `element` (which some index reaches).
+pub(crate) const fn first_reaching(shape: &[usize], strides: &[isize], offset: isize, element: i128) -> IndexWitness {
+    let target = element - offset as i128;
+    let mut walk = Odometer::start(shape.len());
+    loop {
+        if walk.position == target || !walk.advance(shape, strides) {
+            return walk.index;
+        }
+    }
+}

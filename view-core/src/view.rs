@@ -1,0 +1,169 @@
+//! `View`: a read-only strided view, one pointer wide.
+
+use core::fmt;
+use core::marker::PhantomData;
+use core::ops::Index;
+use core::ptr::NonNull;
+
+use crate::error::LengthError;
+use crate::iter::Iter;
+use crate::layout::{element_at, in_shape, index_out_of_range, Dim, Layout};
+
+/// A read-only view of a buffer of `E` through layout `L`.
+///
+/// It holds only a pointer to the buffer: shape, strides and offset are the
+/// constants of `L`, so the view is exactly pointer-sized at every rank and is
+/// `Copy` like `&[E]`. Indexing compares the index with the shape (like a
+/// slice) but never with the buffer: `L`'s proof already showed that every
+/// index inside the shape reaches an element inside the buffer.
+pub struct View<'a, E, L: Layout> {
+    base: NonNull<E>,
+    marker: PhantomData<(&'a [E], L)>,
+}
+
+impl<'a, E, L: Layout> View<'a, E, L> {
+    /// Views a whole array; `N` must equal `L::BUFFER_LEN` (checked at compile time).
+    ///
+    /// Layout types generate a shorter spelling, `L::view(&buffer)`.
+    pub const fn from_array<const N: usize>(buffer: &'a [E; N]) -> Self {
+        const {
+            assert!(
+                N == L::BUFFER_LEN && L::REQUIRED_LEN <= N,
+                "the array length differs from the layout's BUFFER_LEN"
+            )
+        }
+        View {
+            base: non_null(buffer.as_ptr()),
+            marker: PhantomData,
+        }
+    }
+
+    /// Views a slice, after one length check: the layout fits any slice of at
+    /// least `L::REQUIRED_LEN` elements (the bounds proof, folded into one
+    /// comparison: it accepts a length iff the highest element reached is below it).
+    pub fn try_from_slice(buffer: &'a [E]) -> Result<Self, LengthError> {
+        if buffer.len() < L::REQUIRED_LEN {
+            return Err(LengthError {
+                required: L::REQUIRED_LEN,
+                actual: buffer.len(),
+            });
+        }
+        Ok(View {
+            base: non_null(buffer.as_ptr()),
+            marker: PhantomData,
+        })
+    }
+
+    /// # Safety
+    /// `base` is valid for reads of `L::REQUIRED_LEN` elements for `'a`, and
+    /// nothing writes to the elements `L` reaches during `'a`.
+    pub(crate) const unsafe fn from_raw(base: NonNull<E>) -> Self {
+        View {
+            base,
+            marker: PhantomData,
+        }
+    }
+
+    /// The extents, one per axis.
+    pub fn shape(&self) -> L::Index {
+        L::SHAPE
+    }
+
+    /// The element strides, one per axis.
+    pub fn strides(&self) -> <L::Index as Dim>::Strides {
+        L::STRIDES
+    }
+
+    /// The number of indices (logical elements): the product of the extents.
+    pub const fn len(&self) -> usize {
+        L::SIZE
+    }
+
+    /// Whether some extent is 0.
+    pub const fn is_empty(&self) -> bool {
+        L::SIZE == 0
+    }
+
+    /// The element at `index`, or `None` if a coordinate is outside the shape.
+    #[inline]
+    pub fn get(&self, index: L::Index) -> Option<&'a E> {
+        if !in_shape::<L>(&index) {
+            return None;
+        }
+        // SAFETY: the index is inside the shape (checked above), so by the
+        // `Layout` contract its element lies in `0..REQUIRED_LEN`, inside the
+        // buffer `base` points to.
+        let ptr = unsafe { self.base.add(element_at::<L>(&index)) };
+        // SAFETY: the buffer is readable for `'a` with no writer (how the view
+        // was built: from `&'a [E]` or a shared reborrow).
+        Some(unsafe { ptr.as_ref() })
+    }
+
+    /// The elements in logical C order (last axis fastest).
+    pub fn iter(&self) -> Iter<'a, E, L> {
+        // SAFETY: `base` is readable for `'a` with no writer (see `get`).
+        unsafe { Iter::new(self.base) }
+    }
+}
+
+/// `NonNull` from a reference's pointer, usable in `const fn`.
+pub(crate) const fn non_null<E>(ptr: *const E) -> NonNull<E> {
+    match NonNull::new(ptr.cast_mut()) {
+        Some(p) => p,
+        // A pointer taken from a reference or slice is never null.
+        None => NonNull::dangling(),
+    }
+}
+
+impl<E, L: Layout> Clone for View<'_, E, L> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<E, L: Layout> Copy for View<'_, E, L> {}
+
+// SAFETY: a `View` gives shared access only, like `&[E]`: it may cross or be
+// shared between threads exactly when `&E` may, i.e. when `E: Sync`.
+unsafe impl<E: Sync, L: Layout> Send for View<'_, E, L> {}
+// SAFETY: as above.
+unsafe impl<E: Sync, L: Layout> Sync for View<'_, E, L> {}
+
+impl<E, L: Layout> Index<L::Index> for View<'_, E, L> {
+    type Output = E;
+
+    /// Panics, like a slice, if a coordinate is outside the shape.
+    #[inline]
+    #[track_caller]
+    fn index(&self, index: L::Index) -> &E {
+        match self.get(index) {
+            Some(element) => element,
+            None => index_out_of_range::<L>(&index),
+        }
+    }
+}
+
+impl<'a, E, L: Layout> IntoIterator for View<'a, E, L> {
+    type Item = &'a E;
+    type IntoIter = Iter<'a, E, L>;
+
+    fn into_iter(self) -> Iter<'a, E, L> {
+        self.iter()
+    }
+}
+
+impl<'a, E, L: Layout> IntoIterator for &View<'a, E, L> {
+    type Item = &'a E;
+    type IntoIter = Iter<'a, E, L>;
+
+    fn into_iter(self) -> Iter<'a, E, L> {
+        self.iter()
+    }
+}
+
+/// Prints nested brackets like NumPy: `[[0, 1, 2],\n [3, 4, 5]]`.
+impl<E: fmt::Debug, L: Layout> fmt::Debug for View<'_, E, L> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        crate::fmt::write_nested(f, &mut self.iter(), L::SHAPE.as_ref())
+    }
+}

@@ -1,0 +1,138 @@
+//! The `strided_view!` macro: parse, prove, expand.
+//!
+//! - [`ast`]: tokens to a typed AST that keeps spans, item by item;
+//! - [`eval`]: the integer expressions the macro can compute;
+//! - [`prove`]: view-core's `const fn` proof, run at expansion, errors spanned;
+//! - [`expand`]: zero-sized layout types, `unsafe impl`s, backstops.
+//!
+//! Every error of every item is collected and reported in one pass; the
+//! macro never panics.
+#![warn(missing_docs)]
+#![forbid(unsafe_code)]
+
+mod ast;
+mod eval;
+mod expand;
+mod prove;
+
+use std::collections::HashMap;
+
+use proc_macro2::TokenStream;
+use quote::ToTokens;
+
+use crate::ast::Item;
+use crate::prove::{Member, Proven};
+
+/// Declares strided layouts, proves them at compile time, and expands to
+/// zero-sized layout types with view constructors.
+///
+/// ```
+/// use view_macros::strided_view;
+///
+/// strided_view! {
+///     /// Main diagonal of a row-major 4x4 matrix.
+///     pub Diagonal: [_; 16] { shape: [4], strides: [5] }
+///     /// The 12 elements backwards.
+///     pub Reversed: [i64; 12] { shape: [12], strides: [-1], offset: 11 }
+///     pub mut Left: [i16; 8] { shape: [4], strides: [2] }
+///     pub mut Right: [i16; 8] { shape: [4], strides: [2], offset: 1 }
+///     pub split Stereo = (Left, Right);
+/// }
+///
+/// let x: [i64; 12] = core::array::from_fn(|i| i as i64);
+/// assert_eq!(Reversed::view(&x)[[0]], 11);
+///
+/// let mut samples = [0i16; 8];
+/// let (mut left, mut right) = Stereo::split(&mut samples);
+/// left.fill(1);
+/// right.fill(-1);
+/// assert_eq!(samples, [1, -1, 1, -1, 1, -1, 1, -1]);
+/// ```
+///
+/// A layout that reaches outside its buffer does not compile:
+///
+/// ```compile_fail
+/// use view_macros::strided_view;
+/// strided_view! {
+///     Bad: [i64; 12] { shape: [4, 3], strides: [3, 2] }
+/// }
+/// ```
+#[proc_macro]
+pub fn strided_view(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
+    expand_all(input.into()).into()
+}
+
+/// The whole pipeline on `proc_macro2` tokens (also what the fuzz harness calls).
+fn expand_all(input: TokenStream) -> TokenStream {
+    let mut errors = Vec::new();
+    let items: Vec<Item> = ast::chunks(input)
+        .into_iter()
+        .filter_map(|chunk| ast::parse_item(chunk, &mut errors))
+        .collect();
+
+    let mut output = TokenStream::new();
+    let mut proven: Vec<Option<Proven>> = Vec::with_capacity(items.len());
+    for item in &items {
+        let Item::Layout(layout) = item else {
+            proven.push(None);
+            continue;
+        };
+        match prove::prove_layout(layout) {
+            Ok(p) => {
+                output.extend(expand::expand_layout(layout, &p));
+                proven.push(Some(p));
+            }
+            Err(e) => {
+                errors.extend(e);
+                output.extend(expand::placeholder(&layout.attrs, &layout.vis, &layout.name));
+                proven.push(None);
+            }
+        }
+    }
+
+    let mut layouts = HashMap::new();
+    for (item, p) in items.iter().zip(&proven) {
+        if let Item::Layout(layout) = item {
+            layouts.entry(layout.name.to_string()).or_insert(Member {
+                item: layout,
+                proven: p.as_ref(),
+            });
+        }
+    }
+    for item in &items {
+        let Item::Split(split) = item else { continue };
+        let failed_member = split.members.iter().any(|m| {
+            layouts
+                .get(&m.to_string())
+                .is_some_and(|member| member.proven.is_none())
+        });
+        if failed_member {
+            // The member's own error says what is wrong; a split error on top would be noise.
+            output.extend(expand::placeholder(&split.attrs, &split.vis, &split.name));
+            continue;
+        }
+        match prove::prove_split(split, &layouts) {
+            Ok(()) => {
+                let first = &layouts[&split.members[0].to_string()];
+                let len = match first.proven {
+                    Some(Proven::Literal(lit)) => lit.len.to_token_stream(),
+                    _ => first.item.len.to_token_stream(),
+                };
+                let deferred: Vec<bool> = split
+                    .members
+                    .iter()
+                    .map(|m| matches!(layouts[&m.to_string()].proven, Some(Proven::Deferred)))
+                    .collect();
+                output.extend(expand::expand_split(split, &first.item.elem, &len, &deferred));
+            }
+            Err(e) => {
+                errors.extend(e);
+                output.extend(expand::placeholder(&split.attrs, &split.vis, &split.name));
+            }
+        }
+    }
+    for error in errors {
+        output.extend(error.to_compile_error());
+    }
+    output
+}
