@@ -106,13 +106,13 @@ impl<'a, E, L: Layout> View<'a, E, L> {
     }
 }
 
-/// `NonNull` from a reference's pointer, usable in `const fn`.
+/// `NonNull` from the pointer of a reference or slice, usable in `const fn`.
+///
+/// Callers pass only `as_ptr()` / `as_mut_ptr()` of a reference's target.
 pub(crate) const fn non_null<E>(ptr: *const E) -> NonNull<E> {
-    match NonNull::new(ptr.cast_mut()) {
-        Some(p) => p,
-        // A pointer taken from a reference or slice is never null.
-        None => NonNull::dangling(),
-    }
+    // SAFETY: the pointer of a reference, or of a slice (even an empty one,
+    // whose pointer is dangling but aligned and non-null), is never null.
+    unsafe { NonNull::new_unchecked(ptr.cast_mut()) }
 }
 
 impl<E, L: Layout> Clone for View<'_, E, L> {

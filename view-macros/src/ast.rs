@@ -11,7 +11,7 @@ use syn::{bracketed, parenthesized, Attribute, Expr, Ident, Token, Type, Visibil
 
 /// One item of the DSL.
 pub enum Item {
-    Layout(LayoutItem),
+    Layout(Box<LayoutItem>),
     Split(SplitItem),
 }
 
@@ -147,7 +147,7 @@ fn parse_item_inner(input: ParseStream<'_>, errors: &mut Vec<syn::Error>) -> syn
             format!("layout `{}` has no `shape`: write `shape: [extents..]`", item.name),
         ));
     }
-    Ok(Item::Layout(item))
+    Ok(Item::Layout(Box::new(item)))
 }
 
 fn parse_split(input: ParseStream<'_>, attrs: Vec<Attribute>, vis: Visibility) -> syn::Result<SplitItem> {

@@ -79,6 +79,16 @@ pub fn expand_layout(item: &LayoutItem, proven: &Proven) -> TokenStream {
         Proven::Literal(lit) => literal_constants(lit, &name_str, &size_of_elem, &core),
         Proven::Deferred => deferred_constants(item, rank, &name_str, &size_of_elem, &core),
     };
+    // Spanned at the layout's name, so a const-evaluation failure points there.
+    let bounds_check = quote_spanned! {name.span()=>
+        ::view_core::proof::assert_in_bounds(
+            #name_str,
+            <#name as ::view_core::Layout>::SHAPE_SLICE,
+            <#name as ::view_core::Layout>::STRIDES_SLICE,
+            <#name as ::view_core::Layout>::OFFSET,
+            <#name as ::view_core::Layout>::BUFFER_LEN,
+        );
+    };
     let generics = &elem.generics;
     let len_tokens = match proven {
         Proven::Literal(lit) => {
@@ -145,13 +155,7 @@ pub fn expand_layout(item: &LayoutItem, proven: &Proven) -> TokenStream {
 
         const _: () = {
             #checks
-            #core::proof::assert_in_bounds(
-                #name_str,
-                <#name as #core::Layout>::SHAPE_SLICE,
-                <#name as #core::Layout>::STRIDES_SLICE,
-                <#name as #core::Layout>::OFFSET,
-                <#name as #core::Layout>::BUFFER_LEN,
-            );
+            #bounds_check
         };
 
         impl #name {
@@ -234,7 +238,7 @@ fn deferred_constants(
         let span = item.name.span();
         (
             quote!(true),
-            quote_spanned!(span=> #core::proof::assert_unique(#parts);),
+            quote_spanned!(span=> ::view_core::proof::assert_unique(#parts);),
         )
     } else {
         (

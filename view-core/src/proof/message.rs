@@ -115,14 +115,6 @@ impl core::fmt::Display for Message {
     }
 }
 
-/// Appends "; the stride of axis k" style blame, when a stride is to blame.
-const fn blame(m: Message, culprit: Culprit) -> Message {
-    match culprit {
-        Culprit::Stride(axis) => m.str(" (through the stride of axis ").uint(axis as u128).str(")"),
-        Culprit::Offset => m.str(" (through the offset)"),
-    }
-}
-
 /// Describes why layout `name` is out of bounds.
 pub const fn describe_bounds(name: &str, error: &BoundsError) -> Message {
     let m = Message::new().str("layout ").name(name);
@@ -158,17 +150,13 @@ pub const fn describe_bounds(name: &str, error: &BoundsError) -> Message {
             .uint(len as u128)
             .str(")"),
         BoundsError::PastEnd {
-            index,
-            element,
-            len,
-            culprit,
+            index, element, len, ..
         } => {
             let m = m
                 .str(" is out of bounds: index ")
                 .index(index.as_slice())
                 .str(" reaches element ")
                 .int(element);
-            let m = blame(m, culprit);
             if len == 0 {
                 m.str(", but the buffer is empty")
             } else {
@@ -190,7 +178,7 @@ pub const fn describe_bounds(name: &str, error: &BoundsError) -> Message {
                 .index(index.as_slice())
                 .str(" reaches element ")
                 .int(element);
-            let m = blame(m, culprit).str(", before the start of the buffer");
+            let m = m.str(", before the start of the buffer");
             match culprit {
                 Culprit::Stride(_) => m
                     .str("; with these negative strides the offset must be at least ")
@@ -198,18 +186,13 @@ pub const fn describe_bounds(name: &str, error: &BoundsError) -> Message {
                 Culprit::Offset => m.str("; the offset must not be negative"),
             }
         }
-        BoundsError::Overflow {
-            index,
-            element,
-            culprit,
-        } => {
+        BoundsError::Overflow { index, element, .. } => {
             let m = m.str(" overflows: index ").index(index.as_slice());
             let m = match element {
                 Some(e) => m.str(" reaches element ").int(e),
                 None => m.str(" reaches an element beyond the range of i128"),
             };
-            blame(m, culprit)
-                .str(", outside the range of isize, so no buffer can hold it (NumPy would wrap it around in i64)")
+            m.str(", outside the range of isize, so no buffer can hold it (NumPy would wrap it around in i64)")
         }
     }
 }
