@@ -130,3 +130,17 @@ pub(crate) fn in_shape<L: Layout>(index: &L::Index) -> bool {
 pub(crate) fn index_out_of_range<L: Layout>(index: &L::Index) -> ! {
     panic!("index {:?} is out of range for shape {:?}", index, L::SHAPE)
 }
+
+/// A layout derived from `P` by the layout algebra (`pub D = P.t().flip(0);`).
+///
+/// A view through `P` becomes a view through `Self` with no run-time work:
+/// both layouts address the same buffer from its start, so only the type
+/// changes (`View::derive`, `ViewMut::derive_mut`, or the generated `D::of`).
+///
+/// # Safety
+///
+/// Every element `Self` reaches is reached by `P` (each algebra operation
+/// maps the indices of its result to indices of its operand), and both were
+/// declared for the same buffer. Hence `Self::REQUIRED_LEN <= P::REQUIRED_LEN`,
+/// and a view holding `P`'s elements holds all of `Self`'s.
+pub unsafe trait DerivedFrom<P: Layout>: Layout {}

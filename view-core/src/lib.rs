@@ -31,6 +31,7 @@
     clippy::multiple_unsafe_ops_per_block
 )]
 
+pub mod algebra;
 mod error;
 mod fmt;
 mod iter;
@@ -42,7 +43,7 @@ mod view_mut;
 
 pub use error::LengthError;
 pub use iter::{Iter, IterMut};
-pub use layout::{Dim, Layout, UniqueLayout};
+pub use layout::{DerivedFrom, Dim, Layout, UniqueLayout};
 pub use split::{split_array, try_split_slice, Members, Partition, SplitViews};
 pub use view::View;
 pub use view_mut::ViewMut;

@@ -7,7 +7,7 @@ use core::ptr::NonNull;
 
 use crate::error::LengthError;
 use crate::iter::Iter;
-use crate::layout::{element_at, in_shape, index_out_of_range, Dim, Layout};
+use crate::layout::{element_at, in_shape, index_out_of_range, DerivedFrom, Dim, Layout};
 
 /// A read-only view of a buffer of `E` through layout `L`.
 ///
@@ -97,6 +97,14 @@ impl<'a, E, L: Layout> View<'a, E, L> {
         // SAFETY: the buffer is readable for `'a` with no writer (how the view
         // was built: from `&'a [E]` or a shared reborrow).
         Some(unsafe { ptr.as_ref() })
+    }
+
+    /// The same elements through a layout derived from `L` (transposed,
+    /// flipped, sliced, windows, ..): only the type changes.
+    pub fn derive<D: DerivedFrom<L>>(self) -> View<'a, E, D> {
+        // SAFETY: `D` reaches only elements `L` reaches (`DerivedFrom`), all
+        // inside the buffer this view may read for `'a` with no writer.
+        unsafe { View::from_raw(self.base) }
     }
 
     /// The elements in logical C order (last axis fastest).

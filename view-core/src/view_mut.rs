@@ -7,7 +7,7 @@ use core::ptr::NonNull;
 
 use crate::error::LengthError;
 use crate::iter::{Iter, IterMut};
-use crate::layout::{element_at, in_shape, index_out_of_range, Dim, Layout, UniqueLayout};
+use crate::layout::{element_at, in_shape, index_out_of_range, DerivedFrom, Dim, Layout, UniqueLayout};
 use crate::view::{non_null, View};
 
 /// A writable view of a buffer of `E` through a proven-unique layout `L`.
@@ -74,6 +74,14 @@ impl<'a, E, L: UniqueLayout> ViewMut<'a, E, L> {
         // SAFETY: `self` is consumed, so its exclusive access to the elements
         // of `L` for `'a` becomes shared access with no writer.
         unsafe { View::from_raw(self.base) }
+    }
+
+    /// The same elements through a writable layout derived from `L`; use
+    /// [`reborrow`](Self::reborrow) first to keep `self`.
+    pub fn derive_mut<D: DerivedFrom<L> + UniqueLayout>(self) -> ViewMut<'a, E, D> {
+        // SAFETY: `D` reaches only elements `L` reaches (`DerivedFrom`), to
+        // which `self` (consumed) had exclusive access for `'a`; `D` is unique.
+        unsafe { ViewMut::from_raw(self.base) }
     }
 
     /// A shorter-lived writable view of the same elements (a reborrow).
