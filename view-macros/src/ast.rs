@@ -7,12 +7,54 @@
 use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
 use syn::parse::{Parse, ParseStream, Parser};
 use syn::punctuated::Punctuated;
+use quote::ToTokens;
 use syn::{bracketed, parenthesized, Attribute, Expr, Ident, Token, Type, Visibility};
 
 /// One item of the DSL.
 pub enum Item {
     Layout(Box<LayoutItem>),
+    Derived(DerivedItem),
     Split(SplitItem),
+}
+
+/// `attrs vis mut? NAME = PARENT.op(..).op(..);`
+pub struct DerivedItem {
+    pub attrs: Vec<Attribute>,
+    pub vis: Visibility,
+    pub mutable: Option<Token![mut]>,
+    pub name: Ident,
+    pub parent: Ident,
+    pub ops: Vec<Op>,
+}
+
+/// One operation of the layout algebra, `.method(args)`.
+pub struct Op {
+    pub method: Ident,
+    pub args: Vec<Expr>,
+}
+
+impl Op {
+    /// The operation as written, for messages: `slice(0, 1..-1)`.
+    pub fn text(&self) -> String {
+        let args: Vec<String> = self.args.iter().map(|a| tidy(&a.to_token_stream().to_string())).collect();
+        format!("{}({})", self.method, args.join(", "))
+    }
+
+    /// The tokens of the operation, for spanning errors at it.
+    pub fn tokens(&self) -> TokenStream {
+        let method = &self.method;
+        let args = &self.args;
+        quote::quote!(#method(#(#args),*))
+    }
+}
+
+/// Undoes the token printer's spacing in small expressions: `1 .. - 1` to `1..-1`.
+fn tidy(text: &str) -> String {
+    let mut out = text.replace(" .. ", "..").replace(".. ", "..").replace(" ..", "..");
+    for (from, to) in [("- ", "-"), ("[ ", "["), (" ]", "]"), (" ,", ","), ("( ", "("), (" )", ")")] {
+        out = out.replace(from, to);
+    }
+    out
 }
 
 /// The element type: a concrete type, or `_` for any element type.
@@ -60,16 +102,26 @@ pub struct SplitItem {
 }
 
 /// Cuts the input into item token streams: a chunk ends after a brace group
-/// (a layout body) or a `;` (a split).
+/// (a layout body), or after a `;` once an `=` was seen (a split or derived
+/// item). A `;` without `=` belongs to a malformed layout (`NAME: i64; 12`),
+/// which then stays one item with one error.
 pub fn chunks(input: TokenStream) -> Vec<TokenStream> {
     let mut out = Vec::new();
     let mut current = Vec::new();
+    let mut seen_equals = false;
     for tree in input {
         let ends = match &tree {
             TokenTree::Group(g) => g.delimiter() == Delimiter::Brace,
-            TokenTree::Punct(p) => p.as_char() == ';',
+            TokenTree::Punct(p) if p.as_char() == '=' => {
+                seen_equals = true;
+                false
+            }
+            TokenTree::Punct(p) => p.as_char() == ';' && seen_equals,
             _ => false,
         };
+        if ends {
+            seen_equals = false;
+        }
         current.push(tree);
         if ends {
             out.push(current.drain(..).collect());
@@ -107,19 +159,40 @@ fn parse_item_inner(input: ParseStream<'_>, errors: &mut Vec<syn::Error>) -> syn
     }
     let mutable: Option<Token![mut]> = input.parse()?;
     let name: Ident = input.parse()?;
+    if input.peek(Token![=]) {
+        input.parse::<Token![=]>()?;
+        return parse_derived(input, attrs, vis, mutable, name).map(Item::Derived);
+    }
+    if !input.peek(Token![:]) {
+        return Err(input.error(format!(
+            "expected `:` and the buffer after layout `{name}`: `{name}: [ELEM; LEN] {{ shape: [..] }}`, or `=` for a derived layout"
+        )));
+    }
     input.parse::<Token![:]>()?;
+    let buffer_syntax = |span: Span| {
+        syn::Error::new(
+            span,
+            format!("layout `{name}`: the buffer is written `[ELEM; LEN]`, for example `[i64; 12]` or `[_; 16]`"),
+        )
+    };
+    if !input.peek(syn::token::Bracket) {
+        return Err(buffer_syntax(input.span()));
+    }
     let buffer;
     bracketed!(buffer in input);
     let elem = if buffer.peek(Token![_]) {
         buffer.parse::<Token![_]>()?;
         Elem::Any
     } else {
-        Elem::Type(buffer.parse()?)
+        Elem::Type(buffer.parse().map_err(|e: syn::Error| buffer_syntax(e.span()))?)
     };
+    if !buffer.peek(Token![;]) {
+        return Err(buffer_syntax(buffer.span()));
+    }
     buffer.parse::<Token![;]>()?;
     let len: Expr = buffer.parse()?;
     if !buffer.is_empty() {
-        return Err(buffer.error("expected `]` after the buffer length: the buffer is written `[ELEM; LEN]`"));
+        return Err(buffer_syntax(buffer.span()));
     }
     let body;
     let brace = syn::braced!(body in input);
@@ -148,6 +221,49 @@ fn parse_item_inner(input: ParseStream<'_>, errors: &mut Vec<syn::Error>) -> syn
         ));
     }
     Ok(Item::Layout(Box::new(item)))
+}
+
+fn parse_derived(
+    input: ParseStream<'_>,
+    attrs: Vec<Attribute>,
+    vis: Visibility,
+    mutable: Option<Token![mut]>,
+    name: Ident,
+) -> syn::Result<DerivedItem> {
+    let expr: Expr = input.parse()?;
+    input.parse::<Token![;]>()?;
+    if !input.is_empty() {
+        return Err(input.error("unexpected tokens after `;`"));
+    }
+    let (parent, ops) = operations(expr, &name)?;
+    if ops.is_empty() {
+        return Err(syn::Error::new(
+            parent.span(),
+            format!("derived layout `{name}` applies no operation to `{parent}`; write `{parent}.t()`, `{parent}.slice(..)`, .."),
+        ));
+    }
+    Ok(DerivedItem { attrs, vis, mutable, name, parent, ops })
+}
+
+/// Unfolds `Parent.a(..).b(..)` into `Parent` and `[a(..), b(..)]`.
+fn operations(expr: Expr, name: &Ident) -> syn::Result<(Ident, Vec<Op>)> {
+    match expr {
+        Expr::MethodCall(call) => {
+            if let Some(turbofish) = &call.turbofish {
+                return Err(syn::Error::new_spanned(turbofish, "layout operations take no type arguments"));
+            }
+            let (parent, mut ops) = operations(*call.receiver, name)?;
+            ops.push(Op { method: call.method, args: call.args.into_iter().collect() });
+            Ok((parent, ops))
+        }
+        Expr::Path(path) if path.qself.is_none() && path.path.get_ident().is_some() => {
+            Ok((path.path.get_ident().cloned().unwrap_or_else(|| name.clone()), Vec::new()))
+        }
+        other => Err(syn::Error::new_spanned(
+            other,
+            format!("derived layout `{name}`: expected `Parent.operation(..)`, where `Parent` is a layout declared earlier in this invocation"),
+        )),
+    }
 }
 
 fn parse_split(input: ParseStream<'_>, attrs: Vec<Attribute>, vis: Visibility) -> syn::Result<SplitItem> {
@@ -193,6 +309,9 @@ const FIELDS: &str = "`shape`, `strides`, `byte_strides`, `offset`, `byte_offset
 fn parse_fields(body: ParseStream<'_>, item: &mut LayoutItem, errors: &mut Vec<syn::Error>) -> syn::Result<()> {
     while !body.is_empty() {
         let key: Ident = body.parse()?;
+        if !body.peek(Token![:]) {
+            return Err(body.error(format!("layout `{}`: expected `:` after field `{key}`", item.name)));
+        }
         body.parse::<Token![:]>()?;
         let value: RawValue = body.parse()?;
         if !body.is_empty() {
@@ -209,7 +328,10 @@ fn parse_fields(body: ParseStream<'_>, item: &mut LayoutItem, errors: &mut Vec<s
             match value {
                 RawValue::List(bracket_span, values) => {
                     if slot.is_some() {
-                        errors.push(syn::Error::new(key.span(), format!("duplicate field `{name}`")));
+                        errors.push(syn::Error::new(
+                            key.span(),
+                            format!("layout `{}`: duplicate field `{name}`; give each field once", item.name),
+                        ));
                     } else {
                         *slot = Some(ListField {
                             key,
@@ -220,7 +342,7 @@ fn parse_fields(body: ParseStream<'_>, item: &mut LayoutItem, errors: &mut Vec<s
                 }
                 RawValue::Scalar(expr) => errors.push(syn::Error::new_spanned(
                     expr,
-                    format!("`{name}` takes a bracketed list, one entry per axis: `{name}: [..]`"),
+                    format!("layout `{}`: `{name}` takes a bracketed list, one entry per axis: `{name}: [..]`", item.name),
                 )),
             }
             continue;
@@ -233,31 +355,34 @@ fn parse_fields(body: ParseStream<'_>, item: &mut LayoutItem, errors: &mut Vec<s
         match (scalar_slot, value) {
             (Some(slot), RawValue::Scalar(value)) => {
                 if slot.is_some() {
-                    errors.push(syn::Error::new(key.span(), format!("duplicate field `{name}`")));
+                    errors.push(syn::Error::new(
+                            key.span(),
+                            format!("layout `{}`: duplicate field `{name}`; give each field once", item.name),
+                        ));
                 } else {
                     *slot = Some(ScalarField { key, value });
                 }
             }
             (Some(_), RawValue::List(span, _)) => errors.push(syn::Error::new(
                 span,
-                format!("`{name}` takes one integer (an element index), not a list"),
+                format!("layout `{}`: `{name}` takes one integer (an element index), not a list", item.name),
             )),
             (None, _) => errors.push(syn::Error::new(
                 key.span(),
-                format!("unknown field `{name}`; the fields of a layout are {FIELDS}"),
+                format!("layout `{}`: unknown field `{name}`; the fields of a layout are {FIELDS}", item.name),
             )),
         }
     }
     if let (Some(_), Some(bytes)) = (&item.strides, &item.byte_strides) {
         errors.push(syn::Error::new(
             bytes.key.span(),
-            "give either `strides` (in elements) or `byte_strides` (in bytes), not both",
+            format!("layout `{}`: give either `strides` (in elements) or `byte_strides` (in bytes), not both", item.name),
         ));
     }
     if let (Some(_), Some(bytes)) = (&item.offset, &item.byte_offset) {
         errors.push(syn::Error::new(
             bytes.key.span(),
-            "give either `offset` (in elements) or `byte_offset` (in bytes), not both",
+            format!("layout `{}`: give either `offset` (in elements) or `byte_offset` (in bytes), not both", item.name),
         ));
     }
     Ok(())

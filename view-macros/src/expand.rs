@@ -1,131 +1,110 @@
-//! Expand: the proven AST into zero-sized layout types, their `unsafe impl`s,
+//! Expand: proven items into zero-sized layout types, their `unsafe impl`s,
 //! constructors, and the const-evaluated backstops.
+//!
+//! Backstops are `const _: () = { if let Some(m) = check(..) { panic!(..) } };`
+//! items whose tokens carry the span of the token to blame, so that a
+//! rejection in const evaluation points where the macro's own error would.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned, ToTokens};
-use syn::Expr;
+use syn::{Attribute, Expr, Ident, Visibility};
 
 use crate::ast::{Elem, LayoutItem, SplitItem};
-use crate::prove::{Literal, Proven};
+use crate::prove::{elem_text, Literal, Proven};
+
+/// What every generated layout type needs besides its numbers.
+pub struct Header<'a> {
+    pub attrs: &'a [Attribute],
+    pub vis: &'a Visibility,
+    pub name: &'a Ident,
+    pub elem: &'a Elem,
+    pub writable: bool,
+}
+
+/// The numbers of a layout, as tokens (literals, or the user's expressions).
+struct Constants {
+    rank: usize,
+    shape: TokenStream,
+    strides: TokenStream,
+    offset: TokenStream,
+    len: TokenStream,
+    is_unique: TokenStream,
+}
 
 /// The element type parameter of generated functions, and the type they use.
-struct ElemTokens {
-    generics: TokenStream,
-    ty: TokenStream,
-}
-
-fn elem_tokens(elem: &Elem) -> ElemTokens {
+fn elem_generics(elem: &Elem) -> (TokenStream, TokenStream) {
     match elem {
-        Elem::Any => ElemTokens {
-            generics: quote!(<E>),
-            ty: quote!(E),
-        },
-        Elem::Type(ty) => ElemTokens {
-            generics: quote!(),
-            ty: ty.to_token_stream(),
-        },
+        Elem::Any => (quote!(<E>), quote!(E)),
+        Elem::Type(ty) => (quote!(), ty.to_token_stream()),
     }
 }
 
-/// A short description appended to the layout's docs.
-fn summary(item: &LayoutItem, proven: &Proven) -> String {
-    let elem = crate::prove::elem_text(&item.elem);
-    match proven {
-        Proven::Literal(lit) => format!(
-            "Layout over `[{elem}; {}]`: shape `{:?}`, strides `{:?}`, offset `{}`{}.",
-            lit.len,
-            lit.shape,
-            lit.strides,
-            lit.offset,
-            if item.mutable.is_some() {
-                ", writable (proven unique)"
-            } else {
-                ""
-            }
-        ),
-        Proven::Deferred => format!(
-            "Layout over `[{elem}; {}]`, written with named constants and proven in const evaluation.",
-            item.len.to_token_stream()
-        ),
+/// `if let Some(m) = check { panic!(m) }`, spanned at `span`.
+fn backstop(span: Span, check: TokenStream) -> TokenStream {
+    quote_spanned! {span=>
+        if let ::core::option::Option::Some(message) = #check {
+            ::core::panic!("{}", message.as_str());
+        }
     }
 }
 
-/// The struct alone, emitted for a layout that failed, so that later uses of
+/// The bounds backstop blaming `blame`, spanned at `span`.
+fn bounds_backstop(name: &Ident, span: Span, blame: TokenStream) -> TokenStream {
+    let name_str = name.to_string();
+    backstop(
+        span,
+        quote_spanned! {span=>
+            ::view_core::proof::bounds_failure(
+                #name_str,
+                <#name as ::view_core::Layout>::SHAPE_SLICE,
+                <#name as ::view_core::Layout>::STRIDES_SLICE,
+                <#name as ::view_core::Layout>::OFFSET,
+                <#name as ::view_core::Layout>::BUFFER_LEN,
+                #blame,
+            )
+        },
+    )
+}
+
+/// The struct alone, emitted for an item that failed, so that later uses of
 /// its name do not add "cannot find type" errors to the real one.
-pub fn placeholder(attrs: &[syn::Attribute], vis: &syn::Visibility, name: &syn::Ident) -> TokenStream {
-    quote! {
+pub fn placeholder(attrs: &[Attribute], vis: &Visibility, name: &Ident) -> TokenStream {
+    quote_spanned! {name.span()=>
         #(#attrs)*
         #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #vis struct #name;
     }
 }
 
-fn list(values: &[Expr]) -> TokenStream {
-    quote!([#(#values),*])
-}
-
-/// Expands one proven layout item.
-pub fn expand_layout(item: &LayoutItem, proven: &Proven) -> TokenStream {
-    let LayoutItem { attrs, vis, name, .. } = item;
-    let name_str = name.to_string();
-    let doc = summary(item, proven);
-    let rank = item.shape.as_ref().map_or(0, |f| f.values.len());
+/// The type, its `unsafe impl Layout` (and `UniqueLayout`), the backstops
+/// `checks`, and the constructors.
+fn layout_type(header: &Header<'_>, doc: &str, c: Constants, checks: TokenStream) -> TokenStream {
+    let Header { attrs, vis, name, elem, writable } = header;
+    let (generics, elem_ty) = elem_generics(elem);
+    let Constants { rank, shape, strides, offset, len, is_unique } = c;
     let core = quote!(::view_core);
-    let elem = elem_tokens(&item.elem);
-    let elem_ty = &elem.ty;
-    let size_of_elem = quote!(::core::mem::size_of::<#elem_ty>());
-
-    let (shape, strides, offset, len, is_unique, checks) = match proven {
-        Proven::Literal(lit) => literal_constants(lit, &name_str, &size_of_elem, &core),
-        Proven::Deferred => deferred_constants(item, rank, &name_str, &size_of_elem, &core),
+    let buffer = quote!([#elem_ty; #len]);
+    let struct_def = quote_spanned! {name.span()=>
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #vis struct #name;
     };
-    // Spanned at the layout's name, so a const-evaluation failure points there.
-    let bounds_check = quote_spanned! {name.span()=>
-        ::view_core::proof::assert_in_bounds(
-            #name_str,
-            <#name as ::view_core::Layout>::SHAPE_SLICE,
-            <#name as ::view_core::Layout>::STRIDES_SLICE,
-            <#name as ::view_core::Layout>::OFFSET,
-            <#name as ::view_core::Layout>::BUFFER_LEN,
-        );
-    };
-    let generics = &elem.generics;
-    let len_tokens = match proven {
-        Proven::Literal(lit) => {
-            let len = lit.len;
-            quote!(#len)
-        }
-        Proven::Deferred => item.len.to_token_stream(),
-    };
-    let buffer = quote!([#elem_ty; #len_tokens]);
-    let read = quote! {
-        /// A read-only view of `buffer`; no run-time check, the layout is proven in bounds.
-        #[inline]
-        #vis const fn view #generics (buffer: &#buffer) -> #core::View<'_, #elem_ty, Self> {
-            #core::View::from_array(buffer)
-        }
-        /// A read-only view of a slice, after one length check (`REQUIRED_LEN`).
-        #[inline]
-        #vis fn try_view #generics (buffer: &[#elem_ty]) -> ::core::result::Result<#core::View<'_, #elem_ty, Self>, #core::LengthError> {
-            #core::View::try_from_slice(buffer)
-        }
-    };
-    let (write, unique_impl) = if item.mutable.is_some() {
+    let (write, unique_impl) = if *writable {
         (
             quote! {
-                /// A writable view of `buffer`; no run-time check, the layout is proven in bounds and unique.
+                /// A writable view of `buffer`; no run-time check: the layout is proven in bounds and unique.
                 #[inline]
                 #vis const fn view_mut #generics (buffer: &mut #buffer) -> #core::ViewMut<'_, #elem_ty, Self> {
                     #core::ViewMut::from_array(buffer)
                 }
-                /// A writable view of a slice, after one length check (`REQUIRED_LEN`).
+                /// A writable view of a slice, after one length check against `REQUIRED_LEN`.
                 #[inline]
-                #vis fn try_view_mut #generics (buffer: &mut [#elem_ty]) -> ::core::result::Result<#core::ViewMut<'_, #elem_ty, Self>, #core::LengthError> {
+                #vis fn try_view_mut #generics (
+                    buffer: &mut [#elem_ty],
+                ) -> ::core::result::Result<#core::ViewMut<'_, #elem_ty, Self>, #core::LengthError> {
                     #core::ViewMut::try_from_slice(buffer)
                 }
             },
             quote! {
-                // The macro proved the layout unique (or the backstop above does).
                 #[allow(unsafe_code)]
                 unsafe impl #core::UniqueLayout for #name {}
             },
@@ -137,8 +116,7 @@ pub fn expand_layout(item: &LayoutItem, proven: &Proven) -> TokenStream {
         #(#attrs)*
         #[doc = ""]
         #[doc = #doc]
-        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #vis struct #name;
+        #struct_def
 
         #[allow(unsafe_code)]
         unsafe impl #core::Layout for #name {
@@ -155,180 +133,276 @@ pub fn expand_layout(item: &LayoutItem, proven: &Proven) -> TokenStream {
 
         const _: () = {
             #checks
-            #bounds_check
         };
 
         impl #name {
-            #read
+            /// A read-only view of `buffer`; no run-time check: the layout is proven in bounds.
+            #[inline]
+            #vis const fn view #generics (buffer: &#buffer) -> #core::View<'_, #elem_ty, Self> {
+                #core::View::from_array(buffer)
+            }
+            /// A read-only view of a slice, after one length check against `REQUIRED_LEN`.
+            #[inline]
+            #vis fn try_view #generics (
+                buffer: &[#elem_ty],
+            ) -> ::core::result::Result<#core::View<'_, #elem_ty, Self>, #core::LengthError> {
+                #core::View::try_from_slice(buffer)
+            }
             #write
         }
     }
 }
 
-type Constants = (
-    TokenStream,
-    TokenStream,
-    TokenStream,
-    TokenStream,
-    TokenStream,
-    TokenStream,
-);
-
-/// Constants of a layout the macro evaluated and proved: plain literals.
-fn literal_constants(lit: &Literal, name: &str, size_of_elem: &TokenStream, core: &TokenStream) -> Constants {
-    let Literal {
-        shape,
-        strides,
-        offset,
-        len,
-        unique,
-        assumed_elem_size,
-    } = lit;
-    let checks = match assumed_elem_size {
-        Some(size) => quote!(#core::proof::assert_element_size(#name, #size, #size_of_elem);),
-        None => quote!(),
-    };
-    (
-        quote!([#(#shape),*]),
-        quote!([#(#strides),*]),
-        quote!(#offset),
-        quote!(#len),
-        quote!(#unique),
-        checks,
+fn literal_doc(header: &Header<'_>, lit: &Literal) -> String {
+    format!(
+        "Layout over `[{}; {}]`: shape `{:?}`, strides `{:?}`, offset `{}`{}.",
+        elem_text(header.elem),
+        lit.len,
+        lit.shape,
+        lit.strides,
+        lit.offset,
+        if header.writable { ", writable (proven unique)" } else { "" }
     )
 }
 
-/// Constants of a layout written with named constants: the user's
-/// expressions, converted and checked in const evaluation.
-fn deferred_constants(
-    item: &LayoutItem,
-    rank: usize,
-    name: &str,
-    size_of_elem: &TokenStream,
-    core: &TokenStream,
-) -> Constants {
-    let layout = &item.name;
-    let shape = item.shape.as_ref().map_or_else(|| quote!([]), |f| list(&f.values));
+/// A layout whose numbers the macro evaluated and proved: plain literals,
+/// and only the cheap bounds backstop (the uniqueness proof is done).
+pub fn literal_layout(header: &Header<'_>, lit: &Literal) -> TokenStream {
+    let Literal { shape, strides, offset, len, unique, assumed_elem_size } = lit;
+    let name = header.name;
+    let mut checks = bounds_backstop(name, name.span(), quote!(::view_core::proof::Blame::Any));
+    if let Some(size) = assumed_elem_size {
+        let (_, elem_ty) = elem_generics(header.elem);
+        let name_str = name.to_string();
+        checks.extend(backstop(
+            name.span(),
+            quote!(::view_core::proof::element_size_failure(#name_str, #size, ::core::mem::size_of::<#elem_ty>())),
+        ));
+    }
+    let constants = Constants {
+        rank: shape.len(),
+        shape: quote!([#(#shape),*]),
+        strides: quote!([#(#strides),*]),
+        offset: quote!(#offset),
+        len: quote!(#len),
+        is_unique: quote!(#unique),
+    };
+    layout_type(header, &literal_doc(header, lit), constants, checks)
+}
+
+/// A layout written with named constants: the user's expressions, converted
+/// and checked in const evaluation, each check spanned at its token.
+pub fn deferred_layout(header: &Header<'_>, item: &LayoutItem) -> TokenStream {
+    let name = header.name;
+    let name_str = name.to_string();
+    let (_, elem_ty) = elem_generics(header.elem);
+    let size_of_elem = quote!(::core::mem::size_of::<#elem_ty>());
+    let shape_values = item.shape.as_ref().map_or(&[][..], |f| &f.values[..]);
+    let rank = shape_values.len();
+    let list = |values: &[Expr]| quote!([#(#values),*]);
+    let unwrap = |span: Span, result: TokenStream| {
+        quote_spanned! {span=>
+            match #result {
+                ::core::result::Result::Ok(value) => value,
+                ::core::result::Result::Err(message) => ::core::panic!("{}", message.as_str()),
+            }
+        }
+    };
     let strides = match (&item.strides, &item.byte_strides) {
         (Some(f), _) => list(&f.values),
         (None, Some(f)) => {
             let bytes = list(&f.values);
-            quote!(#core::proof::assert_strides_from_bytes::<#rank>(#name, #bytes, #size_of_elem))
+            unwrap(
+                f.bracket_span,
+                quote!(::view_core::proof::strides_from_bytes::<#rank>(#name_str, #bytes, #size_of_elem)),
+            )
         }
-        (None, None) => {
-            quote!(#core::proof::c_order_strides::<#rank>(<#layout as #core::Layout>::SHAPE))
-        }
+        (None, None) => quote!(::view_core::proof::c_order_strides::<#rank>(<#name as ::view_core::Layout>::SHAPE)),
     };
     let offset = match (&item.offset, &item.byte_offset) {
         (Some(f), _) => f.value.to_token_stream(),
         (None, Some(f)) => {
             let bytes = &f.value;
-            quote!(#core::proof::assert_offset_from_bytes(#name, #bytes, #size_of_elem))
+            unwrap(
+                syn::spanned::Spanned::span(bytes),
+                quote!(::view_core::proof::offset_from_bytes(#name_str, #bytes, #size_of_elem)),
+            )
         }
         (None, None) => quote!(0),
     };
-    let len = item.len.to_token_stream();
+    let mut checks = TokenStream::new();
+    if let Some(field) = item.strides.as_ref().or(item.byte_strides.as_ref()) {
+        for (k, expr) in field.values.iter().enumerate() {
+            let span = syn::spanned::Spanned::span(expr);
+            checks.extend(bounds_backstop(name, span, quote!(::view_core::proof::Blame::Stride(#k))));
+        }
+    }
+    if let Some(value) = item.offset.as_ref().or(item.byte_offset.as_ref()).map(|f| &f.value) {
+        let span = syn::spanned::Spanned::span(value);
+        checks.extend(bounds_backstop(name, span, quote!(::view_core::proof::Blame::Offset)));
+    }
+    checks.extend(bounds_backstop(name, name.span(), quote!(::view_core::proof::Blame::Any)));
     let parts = quote! {
-        #name,
-        <#layout as #core::Layout>::SHAPE_SLICE,
-        <#layout as #core::Layout>::STRIDES_SLICE,
-        <#layout as #core::Layout>::OFFSET
+        <#name as ::view_core::Layout>::SHAPE_SLICE,
+        <#name as ::view_core::Layout>::STRIDES_SLICE,
+        <#name as ::view_core::Layout>::OFFSET
     };
-    let (is_unique, checks) = if item.mutable.is_some() {
-        let span = item.name.span();
-        (
-            quote!(true),
-            quote_spanned!(span=> ::view_core::proof::assert_unique(#parts);),
-        )
+    let is_unique = if header.writable {
+        checks.extend(backstop(
+            name.span(),
+            quote!(::view_core::proof::uniqueness_failure(#name_str, #parts)),
+        ));
+        quote!(true)
     } else {
-        (
-            quote!(#core::proof::is_proven_unique(
-                <#layout as #core::Layout>::SHAPE_SLICE,
-                <#layout as #core::Layout>::STRIDES_SLICE,
-                <#layout as #core::Layout>::OFFSET
-            )),
-            quote!(),
-        )
+        quote!(::view_core::proof::is_proven_unique(#parts))
     };
-    (shape, strides, offset, len, is_unique, checks)
+    let doc = format!(
+        "Layout over `[{}; {}]`, written with named constants and proven in const evaluation.",
+        elem_text(header.elem),
+        item.len.to_token_stream()
+    );
+    let constants = Constants {
+        rank,
+        shape: list(shape_values),
+        strides,
+        offset,
+        len: item.len.to_token_stream(),
+        is_unique,
+    };
+    layout_type(header, &doc, constants, checks)
+}
+
+/// Expands a layout item.
+pub fn expand_layout(item: &LayoutItem, proven: &Proven) -> TokenStream {
+    let header = Header {
+        attrs: &item.attrs,
+        vis: &item.vis,
+        name: &item.name,
+        elem: &item.elem,
+        writable: item.mutable.is_some(),
+    };
+    match proven {
+        Proven::Literal(lit) => literal_layout(&header, lit),
+        Proven::Deferred => deferred_layout(&header, item),
+    }
+}
+
+/// Expands a derived item: a literal layout, plus `DerivedFrom` for each
+/// ancestor and the `of` / `of_mut` conversions from its parent's views.
+pub fn expand_derived(header: &Header<'_>, lit: &Literal, parent: &Ident, ancestors: &[&Ident]) -> TokenStream {
+    let mut out = literal_layout(header, lit);
+    let Header { vis, name, elem, writable, .. } = header;
+    let (generics, elem_ty) = elem_generics(elem);
+    let core = quote!(::view_core);
+    for ancestor in ancestors {
+        out.extend(quote! {
+            #[allow(unsafe_code)]
+            unsafe impl #core::DerivedFrom<#ancestor> for #name {}
+        });
+    }
+    let lifetime_generics = match elem {
+        Elem::Any => quote!(<'a, E>),
+        Elem::Type(_) => quote!(<'a>),
+    };
+    let _ = generics;
+    let of_mut = if *writable {
+        quote! {
+            /// The same elements of a writable view of the parent layout, through this one.
+            #[inline]
+            #vis fn of_mut #lifetime_generics (view: #core::ViewMut<'a, #elem_ty, #parent>) -> #core::ViewMut<'a, #elem_ty, Self> {
+                view.derive_mut()
+            }
+        }
+    } else {
+        quote!()
+    };
+    out.extend(quote! {
+        impl #name {
+            /// The same elements of a view of the parent layout, through this one; no run-time work.
+            #[inline]
+            #vis fn of #lifetime_generics (view: #core::View<'a, #elem_ty, #parent>) -> #core::View<'a, #elem_ty, Self> {
+                view.derive()
+            }
+            #of_mut
+        }
+    });
+    out
 }
 
 /// Expands one proven split item. `deferred` tells, per member, whether its
 /// layout was left to const evaluation; only pairs involving such a member
 /// get a const-evaluated disjointness backstop (the macro proved the others).
 pub fn expand_split(split: &SplitItem, elem: &Elem, len: &TokenStream, deferred: &[bool]) -> TokenStream {
-    let SplitItem {
-        attrs,
-        vis,
-        name,
-        members,
-        ..
-    } = split;
+    let SplitItem { attrs, vis, name, members, .. } = split;
     let core = quote!(::view_core);
     let name_str = name.to_string();
-    let elem = elem_tokens(elem);
-    let generics = &elem.generics;
-    let elem_ty = &elem.ty;
-    let views = members.iter().map(|m| quote!(#core::ViewMut<'_, #elem_ty, #m>));
-    let views_try = views.clone();
-    let mut pair_checks = Vec::new();
+    let (generics, elem_ty) = elem_generics(elem);
+    let views: Vec<TokenStream> = members.iter().map(|m| quote!(#core::ViewMut<'_, #elem_ty, #m>)).collect();
+    let first = &members[0];
+    let mut checks = TokenStream::new();
+    for m in &members[1..] {
+        checks.extend(quote_spanned! {m.span()=>
+            ::core::assert!(
+                <#m as ::view_core::Layout>::BUFFER_LEN == <#first as ::view_core::Layout>::BUFFER_LEN,
+                "split members must be declared for the same buffer length"
+            );
+        });
+    }
     for (i, a) in members.iter().enumerate() {
         for (j, b) in members.iter().enumerate().skip(i + 1) {
             if !deferred[i] && !deferred[j] {
                 continue;
             }
             let (a_str, b_str) = (a.to_string(), b.to_string());
-            let parts = |m: &syn::Ident| {
-                quote!(#core::proof::LayoutParts {
-                    shape: <#m as #core::Layout>::SHAPE_SLICE,
-                    strides: <#m as #core::Layout>::STRIDES_SLICE,
-                    offset: <#m as #core::Layout>::OFFSET as isize,
+            let parts = |m: &Ident| {
+                quote!(::view_core::proof::LayoutParts {
+                    shape: <#m as ::view_core::Layout>::SHAPE_SLICE,
+                    strides: <#m as ::view_core::Layout>::STRIDES_SLICE,
+                    offset: <#m as ::view_core::Layout>::OFFSET as isize,
                 })
             };
             let (pa, pb) = (parts(a), parts(b));
-            pair_checks
-                .push(quote_spanned!(b.span()=> #core::proof::assert_disjoint(#name_str, #a_str, #pa, #b_str, #pb);));
+            checks.extend(backstop(
+                b.span(),
+                quote_spanned!(b.span()=> ::view_core::proof::disjointness_failure(#name_str, #a_str, #pa, #b_str, #pb)),
+            ));
         }
     }
-    let first = &members[0];
     let doc = format!(
         "Split of one buffer into writable views {}, proven pairwise disjoint.",
         members.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ")
     );
-    let member_list = quote!((#(#members,)*));
-    let same_len = members[1..].iter().map(|m| {
-        quote!(::core::assert!(
-            <#m as #core::Layout>::BUFFER_LEN == <#first as #core::Layout>::BUFFER_LEN,
-            "split members must be declared for the same buffer length"
-        );)
-    });
+    let struct_def = quote_spanned! {name.span()=>
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #vis struct #name;
+    };
     quote! {
         #(#attrs)*
         #[doc = ""]
         #[doc = #doc]
-        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #vis struct #name;
+        #struct_def
 
         #[allow(unsafe_code)]
         unsafe impl #core::Partition for #name {
-            type Members = #member_list;
+            type Members = (#(#members,)*);
             const BUFFER_LEN: usize = <#first as #core::Layout>::BUFFER_LEN;
         }
 
         const _: () = {
-            #(#same_len)*
-            #(#pair_checks)*
+            #checks
         };
 
         impl #name {
-            /// One writable view per member; no run-time check, the members are proven disjoint.
+            /// One writable view per member; no run-time check: the members are proven disjoint.
             #[inline]
             #vis fn split #generics (buffer: &mut [#elem_ty; #len]) -> (#(#views,)*) {
                 #core::split_array::<Self, #elem_ty, { #len }>(buffer)
             }
             /// One writable view per member of a slice, after one length check.
             #[inline]
-            #vis fn try_split #generics (buffer: &mut [#elem_ty]) -> ::core::result::Result<(#(#views_try,)*), #core::LengthError> {
+            #vis fn try_split #generics (
+                buffer: &mut [#elem_ty],
+            ) -> ::core::result::Result<(#(#views,)*), #core::LengthError> {
                 #core::try_split_slice::<Self, #elem_ty>(buffer)
             }
         }

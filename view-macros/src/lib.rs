@@ -1,9 +1,10 @@
 //! The `strided_view!` macro: parse, prove, expand.
 //!
-//! - [`ast`]: tokens to a typed AST that keeps spans, item by item;
-//! - [`eval`]: the integer expressions the macro can compute;
-//! - [`prove`]: view-core's `const fn` proof, run at expansion, errors spanned;
-//! - [`expand`]: zero-sized layout types, `unsafe impl`s, backstops.
+//! - `ast`: tokens to a typed AST that keeps spans, item by item;
+//! - `eval`: the integer expressions the macro can compute;
+//! - `prove`: view-core's `const fn` proof and layout algebra, run at
+//!   expansion, errors spanned at the token to blame;
+//! - `expand`: zero-sized layout types, `unsafe impl`s, backstops.
 //!
 //! Every error of every item is collected and reported in one pass; the
 //! macro never panics.
@@ -20,8 +21,9 @@ use std::collections::HashMap;
 use proc_macro2::TokenStream;
 use quote::ToTokens;
 
-use crate::ast::Item;
-use crate::prove::{Member, Proven};
+use crate::ast::{Item, SplitItem};
+use crate::expand::Header;
+use crate::prove::{Declared, Proven};
 
 /// Declares strided layouts, proves them at compile time, and expands to
 /// zero-sized layout types with view constructors.
@@ -34,6 +36,9 @@ use crate::prove::{Member, Proven};
 ///     pub Diagonal: [_; 16] { shape: [4], strides: [5] }
 ///     /// The 12 elements backwards.
 ///     pub Reversed: [i64; 12] { shape: [12], strides: [-1], offset: 11 }
+///     /// A 3x4 matrix, and its transpose derived from it.
+///     pub Matrix: [i64; 12] { shape: [3, 4] }
+///     pub Transposed = Matrix.t();
 ///     pub mut Left: [i16; 8] { shape: [4], strides: [2] }
 ///     pub mut Right: [i16; 8] { shape: [4], strides: [2], offset: 1 }
 ///     pub split Stereo = (Left, Right);
@@ -41,6 +46,7 @@ use crate::prove::{Member, Proven};
 ///
 /// let x: [i64; 12] = core::array::from_fn(|i| i as i64);
 /// assert_eq!(Reversed::view(&x)[[0]], 11);
+/// assert_eq!(Transposed::of(Matrix::view(&x))[[3, 2]], 11);
 ///
 /// let mut samples = [0i16; 8];
 /// let (mut left, mut right) = Stereo::split(&mut samples);
@@ -65,65 +71,92 @@ pub fn strided_view(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
 /// The whole pipeline on `proc_macro2` tokens (also what the fuzz harness calls).
 fn expand_all(input: TokenStream) -> TokenStream {
     let mut errors = Vec::new();
-    let items: Vec<Item> = ast::chunks(input)
-        .into_iter()
-        .filter_map(|chunk| ast::parse_item(chunk, &mut errors))
-        .collect();
+    let items: Vec<Item> =
+        ast::chunks(input).into_iter().filter_map(|chunk| ast::parse_item(chunk, &mut errors)).collect();
 
     let mut output = TokenStream::new();
-    let mut proven: Vec<Option<Proven>> = Vec::with_capacity(items.len());
+    let mut declared: HashMap<String, Declared<'_>> = HashMap::new();
+    let mut splits: Vec<&SplitItem> = Vec::new();
     for item in &items {
-        let Item::Layout(layout) = item else {
-            proven.push(None);
-            continue;
+        let (name, entry) = match item {
+            Item::Layout(layout) => {
+                let proven = match prove::prove_layout(layout) {
+                    Ok(p) => {
+                        output.extend(expand::expand_layout(layout, &p));
+                        Some(p)
+                    }
+                    Err(e) => {
+                        errors.extend(e);
+                        output.extend(expand::placeholder(&layout.attrs, &layout.vis, &layout.name));
+                        None
+                    }
+                };
+                let entry = Declared {
+                    elem: &layout.elem,
+                    writable: layout.mutable.is_some(),
+                    len_tokens: layout.len.to_token_stream(),
+                    proven,
+                    ancestors: Vec::new(),
+                };
+                (&layout.name, entry)
+            }
+            Item::Derived(derived) => {
+                let parent = declared.get(&derived.parent.to_string());
+                let elem = parent.map(|p| p.elem);
+                let mut ancestors = vec![derived.parent.clone()];
+                ancestors.extend(parent.map(|p| p.ancestors.clone()).unwrap_or_default());
+                let len_tokens = parent.map(|p| p.len_tokens.clone()).unwrap_or_default();
+                let (proven, writable) = match (prove::prove_derived(derived, &declared), elem) {
+                    (Ok(layout), Some(elem)) => {
+                        let header = Header {
+                            attrs: &derived.attrs,
+                            vis: &derived.vis,
+                            name: &derived.name,
+                            elem,
+                            writable: layout.writable,
+                        };
+                        let refs: Vec<&syn::Ident> = ancestors.iter().collect();
+                        output.extend(expand::expand_derived(&header, &layout.literal, &derived.parent, &refs));
+                        (Some(Proven::Literal(layout.literal)), layout.writable)
+                    }
+                    (result, _) => {
+                        errors.extend(result.err().unwrap_or_default());
+                        output.extend(expand::placeholder(&derived.attrs, &derived.vis, &derived.name));
+                        (None, false)
+                    }
+                };
+                let Some(elem) = elem else { continue };
+                (&derived.name, Declared { elem, writable, len_tokens, proven, ancestors })
+            }
+            Item::Split(split) => {
+                splits.push(split);
+                continue;
+            }
         };
-        match prove::prove_layout(layout) {
-            Ok(p) => {
-                output.extend(expand::expand_layout(layout, &p));
-                proven.push(Some(p));
-            }
-            Err(e) => {
-                errors.extend(e);
-                output.extend(expand::placeholder(&layout.attrs, &layout.vis, &layout.name));
-                proven.push(None);
-            }
-        }
+        declared.entry(name.to_string()).or_insert(entry);
     }
 
-    let mut layouts = HashMap::new();
-    for (item, p) in items.iter().zip(&proven) {
-        if let Item::Layout(layout) = item {
-            layouts.entry(layout.name.to_string()).or_insert(Member {
-                item: layout,
-                proven: p.as_ref(),
-            });
-        }
-    }
-    for item in &items {
-        let Item::Split(split) = item else { continue };
-        let failed_member = split.members.iter().any(|m| {
-            layouts
-                .get(&m.to_string())
-                .is_some_and(|member| member.proven.is_none())
-        });
+    for split in splits {
+        let failed_member =
+            split.members.iter().any(|m| declared.get(&m.to_string()).is_some_and(|member| member.proven.is_none()));
         if failed_member {
             // The member's own error says what is wrong; a split error on top would be noise.
             output.extend(expand::placeholder(&split.attrs, &split.vis, &split.name));
             continue;
         }
-        match prove::prove_split(split, &layouts) {
+        match prove::prove_split(split, &declared) {
             Ok(()) => {
-                let first = &layouts[&split.members[0].to_string()];
-                let len = match first.proven {
+                let first = &declared[&split.members[0].to_string()];
+                let len = match &first.proven {
                     Some(Proven::Literal(lit)) => lit.len.to_token_stream(),
-                    _ => first.item.len.to_token_stream(),
+                    _ => first.len_tokens.clone(),
                 };
                 let deferred: Vec<bool> = split
                     .members
                     .iter()
-                    .map(|m| matches!(layouts[&m.to_string()].proven, Some(Proven::Deferred)))
+                    .map(|m| matches!(declared[&m.to_string()].proven, Some(Proven::Deferred)))
                     .collect();
-                output.extend(expand::expand_split(split, &first.item.elem, &len, &deferred));
+                output.extend(expand::expand_split(split, first.elem, &len, &deferred));
             }
             Err(e) => {
                 errors.extend(e);

@@ -1,15 +1,15 @@
-//! Prove: run view-core's proof on each layout the macro can evaluate, and
-//! turn every rejection into an error spanned at the token to blame.
+//! Prove: run view-core's proof on each item the macro can evaluate, and turn
+//! every rejection into an error spanned at the token to blame.
 
 use std::collections::HashMap;
 
-use proc_macro2::Span;
+use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
-use syn::spanned::Spanned;
-use syn::Expr;
-use view_core::proof::{self, BoundsError, Culprit, Footprint, LayoutParts, MAX_RANK};
+use syn::{Expr, Ident};
+use view_core::algebra::{describe_algebra, Strided};
+use view_core::proof::{self, BoundsError, Culprit, Footprint, LayoutParts, Uniqueness, MAX_RANK};
 
-use crate::ast::{Elem, LayoutItem, ListField, SplitItem};
+use crate::ast::{DerivedItem, Elem, LayoutItem, ListField, Op, SplitItem};
 use crate::eval::{eval, Value};
 
 /// Scratch words the macro may use for one exact search: 2^27 positions
@@ -39,20 +39,27 @@ pub struct Literal {
 
 impl Literal {
     fn parts(&self) -> LayoutParts<'_> {
-        LayoutParts {
-            shape: &self.shape,
-            strides: &self.strides,
-            offset: self.offset as isize,
-        }
+        LayoutParts { shape: &self.shape, strides: &self.strides, offset: self.offset as isize }
     }
+}
+
+/// A layout declared in this invocation, as later items (derived layouts,
+/// splits) see it.
+pub struct Declared<'a> {
+    pub elem: &'a Elem,
+    pub writable: bool,
+    /// The buffer length as written, for messages and for comparing deferred layouts.
+    pub len_tokens: TokenStream,
+    /// `None` when the layout itself was rejected (its error is reported).
+    pub proven: Option<Proven>,
+    /// The layouts it was derived from, nearest first.
+    pub ancestors: Vec<Ident>,
 }
 
 /// Size in bytes of the primitive types whose size does not depend on the target.
 fn primitive_size(elem: &Elem) -> Option<usize> {
     let Elem::Type(ty) = elem else { return None };
-    let syn::Type::Path(path) = &**ty else {
-        return None;
-    };
+    let syn::Type::Path(path) = &**ty else { return None };
     let ident = path.path.get_ident()?;
     Some(match ident.to_string().as_str() {
         "u8" | "i8" | "bool" => 1,
@@ -64,36 +71,30 @@ fn primitive_size(elem: &Elem) -> Option<usize> {
     })
 }
 
-/// Evaluates one expression into the range `min..=max`.
-fn eval_in(expr: &Expr, what: &str, min: i128, max: i128, errors: &mut Vec<syn::Error>) -> Option<Value> {
-    match eval(expr) {
-        Ok(Value::Known(v)) if v < min => {
-            errors.push(syn::Error::new(
-                expr.span(),
-                format!("{what} must not be negative, found {v}"),
-            ));
-            None
-        }
-        Ok(Value::Known(v)) if v > max => {
-            errors.push(syn::Error::new(
-                expr.span(),
-                format!(
-                    "{what} {v} does not fit in {}",
-                    if max == i64::MAX as i128 { "isize" } else { "usize" }
-                ),
-            ));
-            None
-        }
-        Ok(value) => Some(value),
-        Err(e) => {
-            errors.push(e);
-            None
-        }
-    }
-}
-
 const USIZE: (i128, i128) = (0, u64::MAX as i128);
 const ISIZE: (i128, i128) = (i64::MIN as i128, i64::MAX as i128);
+
+/// Evaluates one expression of layout `name` into the range `min..=max`.
+fn eval_in(name: &str, expr: &Expr, what: &str, range: (i128, i128), errors: &mut Vec<syn::Error>) -> Option<Value> {
+    let (min, max) = range;
+    let problem = match eval(expr) {
+        Ok(Value::Known(v)) if v < min => format!("{what} must not be negative, found {v}"),
+        Ok(Value::Known(v)) if v > max => {
+            format!("{what} {v} does not fit in {}", if max == i64::MAX as i128 { "isize" } else { "usize" })
+        }
+        Ok(value) => return Some(value),
+        Err(e) => e.to_string(),
+    };
+    errors.push(syn::Error::new_spanned(expr, format!("layout `{name}`: {problem}")));
+    None
+}
+
+fn known(v: &Option<Value>) -> Option<i128> {
+    match v {
+        Some(Value::Known(k)) => Some(*k),
+        _ => None,
+    }
+}
 
 /// Proves one layout item. Errors are spanned at the token to blame.
 pub fn prove_layout(item: &LayoutItem) -> Result<Proven, Vec<syn::Error>> {
@@ -110,21 +111,11 @@ pub fn prove_layout(item: &LayoutItem) -> Result<Proven, Vec<syn::Error>> {
     }
     for field in [&item.strides, &item.byte_strides].into_iter().flatten() {
         if field.values.len() != rank {
-            let message = proof::describe_bounds(
-                &name,
-                &BoundsError::RankMismatch {
-                    shape_rank: rank,
-                    strides_rank: field.values.len(),
-                },
-            );
-            errors.push(syn::Error::new(field.bracket_span, message.as_str()));
+            let mismatch = BoundsError::RankMismatch { shape_rank: rank, strides_rank: field.values.len() };
+            errors.push(syn::Error::new(field.bracket_span, proof::describe_bounds(&name, &mismatch).as_str()));
         }
     }
-    let bytes_key = item
-        .byte_strides
-        .as_ref()
-        .map(|f| &f.key)
-        .or(item.byte_offset.as_ref().map(|f| &f.key));
+    let bytes_key = item.byte_strides.as_ref().map(|f| &f.key).or(item.byte_offset.as_ref().map(|f| &f.key));
     if let (Elem::Any, Some(key)) = (&item.elem, bytes_key) {
         errors.push(syn::Error::new(
             key.span(),
@@ -132,20 +123,16 @@ pub fn prove_layout(item: &LayoutItem) -> Result<Proven, Vec<syn::Error>> {
         ));
     }
 
-    let shape: Vec<Option<Value>> = shape_field
-        .values
-        .iter()
-        .map(|e| eval_in(e, "an extent", USIZE.0, USIZE.1, &mut errors))
-        .collect();
-    let len = eval_in(&item.len, "the buffer length", USIZE.0, USIZE.1, &mut errors);
-    let explicit_strides: Option<Vec<Option<Value>>> = item.strides.as_ref().or(item.byte_strides.as_ref()).map(|f| {
-        f.values
-            .iter()
-            .map(|e| eval_in(e, "a stride", ISIZE.0, ISIZE.1, &mut errors))
-            .collect()
-    });
+    let shape: Vec<Option<Value>> =
+        shape_field.values.iter().map(|e| eval_in(&name, e, "an extent", USIZE, &mut errors)).collect();
+    let len = eval_in(&name, &item.len, "the buffer length", USIZE, &mut errors);
+    let explicit_strides: Option<Vec<Option<Value>>> = item
+        .strides
+        .as_ref()
+        .or(item.byte_strides.as_ref())
+        .map(|f| f.values.iter().map(|e| eval_in(&name, e, "a stride", ISIZE, &mut errors)).collect());
     let offset = match (&item.offset, &item.byte_offset) {
-        (Some(f), _) | (None, Some(f)) => eval_in(&f.value, "the offset", ISIZE.0, USIZE.1, &mut errors),
+        (Some(f), _) | (None, Some(f)) => eval_in(&name, &f.value, "the offset", (ISIZE.0, USIZE.1), &mut errors),
         (None, None) => Some(Value::Known(0)),
     };
     if !errors.is_empty() {
@@ -153,17 +140,12 @@ pub fn prove_layout(item: &LayoutItem) -> Result<Proven, Vec<syn::Error>> {
     }
 
     // Everything evaluated without error; is every number known?
-    let known = |v: &Option<Value>| match v {
-        Some(Value::Known(k)) => Some(*k),
-        _ => None,
-    };
     let shape: Option<Vec<i128>> = shape.iter().map(known).collect();
     let strides: Option<Option<Vec<i128>>> = match &explicit_strides {
         Some(list) => list.iter().map(known).collect::<Option<Vec<_>>>().map(Some),
         None => Some(None),
     };
-    let (Some(shape), Some(strides), Some(mut offset), Some(len)) = (shape, strides, known(&offset), known(&len))
-    else {
+    let (Some(shape), Some(strides), Some(mut offset), Some(len)) = (shape, strides, known(&offset), known(&len)) else {
         return Ok(Proven::Deferred);
     };
     let shape: Vec<usize> = shape.into_iter().map(|n| n as usize).collect();
@@ -175,15 +157,15 @@ pub fn prove_layout(item: &LayoutItem) -> Result<Proven, Vec<syn::Error>> {
     if uses_bytes && elem_size.is_none() {
         return Ok(Proven::Deferred);
     }
+    let size = elem_size.unwrap_or(1);
     let strides: Vec<i128> = match (strides, &item.byte_strides) {
         (Some(list), Some(bytes_field)) => {
-            let size = elem_size.unwrap_or(1);
             let mut converted = Vec::with_capacity(list.len());
             for (bytes, expr) in list.iter().zip(&bytes_field.values) {
                 match proof::elements_from_bytes(*bytes, size) {
                     Some(s) => converted.push(s),
-                    None => errors.push(syn::Error::new(
-                        expr.span(),
+                    None => errors.push(syn::Error::new_spanned(
+                        expr,
                         proof::describe_bytes(&name, "byte stride", *bytes, size).as_str(),
                     )),
                 }
@@ -194,11 +176,10 @@ pub fn prove_layout(item: &LayoutItem) -> Result<Proven, Vec<syn::Error>> {
         (None, _) => (0..rank).map(|k| proof::c_order_stride(&shape, k) as i128).collect(),
     };
     if let Some(field) = &item.byte_offset {
-        let size = elem_size.unwrap_or(1);
         match proof::elements_from_bytes(offset, size) {
             Some(o) => offset = o,
-            None => errors.push(syn::Error::new(
-                field.value.span(),
+            None => errors.push(syn::Error::new_spanned(
+                &field.value,
                 proof::describe_bytes(&name, "byte offset", offset, size).as_str(),
             )),
         }
@@ -215,17 +196,11 @@ pub fn prove_layout(item: &LayoutItem) -> Result<Proven, Vec<syn::Error>> {
     let footprint = match bounds {
         Ok(footprint) => footprint,
         Err(error) => {
-            let span = blame_span(item, &error);
-            return Err(vec![syn::Error::new(
-                span,
-                proof::describe_bounds(&name, &error).as_str(),
-            )]);
+            return Err(vec![blame(item, &error).error(proof::describe_bounds(&name, &error).as_str())]);
         }
     };
     let offset = offset as usize;
-
     let verdict = decide_unique(&shape, &strides, offset, footprint);
-    let unique = matches!(verdict, proof::Uniqueness::Unique);
     if item.mutable.is_some() {
         if let Some(message) = proof::describe_uniqueness(&name, &verdict) {
             return Err(vec![syn::Error::new(item.name.span(), message.as_str())]);
@@ -236,64 +211,316 @@ pub fn prove_layout(item: &LayoutItem) -> Result<Proven, Vec<syn::Error>> {
         strides,
         offset,
         len,
-        unique,
+        unique: matches!(verdict, Uniqueness::Unique),
         assumed_elem_size: if uses_bytes { elem_size } else { None },
     }))
 }
 
 /// The exact uniqueness decision, with scratch sized to the layout's span.
-fn decide_unique(shape: &[usize], strides: &[isize], offset: usize, footprint: Footprint) -> proof::Uniqueness {
+fn decide_unique(shape: &[usize], strides: &[isize], offset: usize, footprint: Footprint) -> Uniqueness {
     let words = footprint.required_span().div_ceil(64).clamp(1, MACRO_SCRATCH_WORDS);
     let mut scratch = vec![0u64; words];
     proof::check_unique(shape, strides, offset as isize, &mut scratch)
 }
 
-/// The token a bounds error is spanned at: the stride, offset or length to blame.
-fn blame_span(item: &LayoutItem, error: &BoundsError) -> Span {
-    let shape_span = item.shape.as_ref().map_or(item.body_span, |f| f.bracket_span);
-    let len_span = item.len.span();
-    let offset_span = item
-        .offset
-        .as_ref()
-        .map(|f| f.value.span())
-        .or(item.byte_offset.as_ref().map(|f| f.value.span()));
-    let stride_field: Option<&ListField> = item.strides.as_ref().or(item.byte_strides.as_ref());
-    let culprit_span = |culprit: &Culprit| match culprit {
-        Culprit::Stride(axis) => match stride_field {
-            Some(field) => field.values.get(*axis).map_or(field.bracket_span, |e| e.span()),
-            // Default C-order strides cannot be wrong: the length is.
-            None => len_span,
-        },
-        Culprit::Offset => offset_span.unwrap_or(len_span),
-    };
-    match error {
-        BoundsError::RankMismatch { .. } => stride_field.map_or(shape_span, |f| f.bracket_span),
-        BoundsError::RankTooLarge { .. } | BoundsError::SizeOverflow => shape_span,
-        BoundsError::BufferTooLarge { .. } => len_span,
-        BoundsError::EmptyOffsetOutside { .. } => offset_span.unwrap_or(len_span),
-        BoundsError::PastEnd { culprit, .. } => culprit_span(culprit),
-        BoundsError::BeforeStart { culprit, .. } | BoundsError::Overflow { culprit, .. } => culprit_span(culprit),
+/// Where an error goes: the tokens of an expression, or a span (a bracket).
+enum Blame {
+    Tokens(TokenStream),
+    Span(Span),
+}
+
+impl Blame {
+    fn error(self, message: &str) -> syn::Error {
+        match self {
+            Blame::Tokens(tokens) => syn::Error::new_spanned(tokens, message),
+            Blame::Span(span) => syn::Error::new(span, message),
+        }
     }
 }
 
-/// A split member as the split's proof sees it.
-pub struct Member<'a> {
-    pub item: &'a LayoutItem,
-    pub proven: Option<&'a Proven>,
+/// The token a bounds error is spanned at: the stride, offset or length to blame.
+fn blame(item: &LayoutItem, error: &BoundsError) -> Blame {
+    let len = || Blame::Tokens(item.len.to_token_stream());
+    let offset = item.offset.as_ref().or(item.byte_offset.as_ref()).map(|f| f.value.to_token_stream());
+    let stride_field: Option<&ListField> = item.strides.as_ref().or(item.byte_strides.as_ref());
+    let shape = || Blame::Span(item.shape.as_ref().map_or(item.body_span, |f| f.bracket_span));
+    let culprit = |culprit: &Culprit| match (culprit, stride_field) {
+        (Culprit::Stride(axis), Some(field)) => {
+            field.values.get(*axis).map_or(Blame::Span(field.bracket_span), |e| Blame::Tokens(e.to_token_stream()))
+        }
+        // Default C-order strides cannot be wrong: the length is.
+        (Culprit::Stride(_), None) => len(),
+        (Culprit::Offset, _) => offset.clone().map_or_else(len, Blame::Tokens),
+    };
+    match error {
+        BoundsError::RankMismatch { .. } => stride_field.map_or_else(shape, |f| Blame::Span(f.bracket_span)),
+        BoundsError::RankTooLarge { .. } | BoundsError::SizeOverflow => shape(),
+        BoundsError::BufferTooLarge { .. } => len(),
+        BoundsError::EmptyOffsetOutside { .. } => offset.clone().map_or_else(len, Blame::Tokens),
+        BoundsError::PastEnd { culprit: c, .. }
+        | BoundsError::BeforeStart { culprit: c, .. }
+        | BoundsError::Overflow { culprit: c, .. } => culprit(c),
+    }
 }
 
-/// Proves one split: 2 to 8 distinct members, each `mut`, declared in this
-/// invocation with one element type and buffer length, pairwise disjoint.
-pub fn prove_split(split: &SplitItem, layouts: &HashMap<String, Member<'_>>) -> Result<(), Vec<syn::Error>> {
+/// The operations that are never writable, whatever the result: their
+/// results repeat elements by design.
+const NEVER_WRITABLE: [&str; 2] = ["windows", "broadcast_to"];
+
+/// The layout a derived item describes, and whether it may be written.
+pub struct DerivedLayout {
+    pub literal: Literal,
+    pub writable: bool,
+}
+
+/// Proves a derived item: applies each operation of the algebra to its
+/// parent's literal layout, then proves the result like any other layout.
+pub fn prove_derived(item: &DerivedItem, declared: &HashMap<String, Declared<'_>>) -> Result<DerivedLayout, Vec<syn::Error>> {
+    let name = item.name.to_string();
+    let parent_name = item.parent.to_string();
+    let parent = match declared.get(&parent_name) {
+        Some(parent) => parent,
+        None => {
+            return Err(vec![syn::Error::new(
+                item.parent.span(),
+                format!("derived layout `{name}`: `{parent_name}` is not a layout declared before it in this `strided_view!` invocation"),
+            )])
+        }
+    };
+    let lit = match &parent.proven {
+        Some(Proven::Literal(lit)) => lit,
+        // The parent's own error is reported; nothing to add.
+        None => return Err(Vec::new()),
+        Some(Proven::Deferred) => {
+            return Err(vec![syn::Error::new(
+                item.parent.span(),
+                format!("derived layout `{name}`: parent `{parent_name}` is written with named constants; the layout algebra needs a parent whose shape, strides and offset are integer literals"),
+            )])
+        }
+    };
+    let mut layout = Strided::new(&lit.shape, &lit.strides, lit.offset as isize)
+        .map_err(|e| vec![syn::Error::new(item.parent.span(), describe_algebra(&name, "parent", &e).as_str())])?;
+    let explicit_mut = item.mutable.is_some();
+    if explicit_mut && !parent.writable {
+        return Err(vec![syn::Error::new(
+            item.parent.span(),
+            format!("derived layout `{name}` is declared `mut`, but its parent `{parent_name}` is read-only; declare the parent `mut` too"),
+        )]);
+    }
+    let mut writable = parent.writable;
+    for op in &item.ops {
+        layout = apply(&name, layout, op)?;
+        let method = op.method.to_string();
+        if NEVER_WRITABLE.contains(&method.as_str()) {
+            if explicit_mut {
+                return Err(vec![syn::Error::new_spanned(
+                    op.tokens(),
+                    format!("layout `{name}` is declared `mut`, but `{}` is never writable: its indices share elements by design", op.text()),
+                )]);
+            }
+            writable = false;
+        }
+        if explicit_mut {
+            // Find the first operation that breaks uniqueness, to blame it.
+            let verdict = unique_verdict(&layout, lit.len);
+            if let Some(message) = proof::describe_uniqueness(&name, &verdict) {
+                let text = format!("{} (after `{}`)", message.as_str(), op.text());
+                return Err(vec![syn::Error::new_spanned(op.tokens(), text)]);
+            }
+        }
+    }
+    let offset = layout.offset();
+    if let Err(error) = proof::check_bounds(layout.shape(), layout.strides(), offset, lit.len) {
+        // Every operation maps into its operand, so this means an operation
+        // produced an offset the bounds rule rejects: report it, never accept.
+        let last = item.ops.last().map_or_else(|| item.name.to_token_stream(), Op::tokens);
+        return Err(vec![syn::Error::new_spanned(last, proof::describe_bounds(&name, &error).as_str())]);
+    }
+    let unique = matches!(unique_verdict(&layout, lit.len), Uniqueness::Unique);
+    Ok(DerivedLayout {
+        literal: Literal {
+            shape: layout.shape().to_vec(),
+            strides: layout.strides().to_vec(),
+            offset: offset as usize,
+            len: lit.len,
+            unique,
+            assumed_elem_size: None,
+        },
+        writable: writable && unique,
+    })
+}
+
+fn unique_verdict(layout: &Strided, len: usize) -> Uniqueness {
+    match proof::check_bounds(layout.shape(), layout.strides(), layout.offset(), len) {
+        Ok(footprint) => {
+            decide_unique(layout.shape(), layout.strides(), layout.offset().max(0) as usize, footprint)
+        }
+        Err(_) => Uniqueness::Undecided { positions: u128::MAX, capacity: 0 },
+    }
+}
+
+/// The arguments of one operation, evaluated.
+struct Args<'a> {
+    layout: &'a str,
+    op: &'a Op,
+}
+
+impl Args<'_> {
+    fn error(&self, tokens: impl ToTokens, what: &str) -> Vec<syn::Error> {
+        vec![syn::Error::new_spanned(tokens, format!("layout `{}`: `{}` {what}", self.layout, self.op.text()))]
+    }
+
+    fn count(&self, allowed: &[usize], usage: &str) -> Result<(), Vec<syn::Error>> {
+        if allowed.contains(&self.op.args.len()) {
+            Ok(())
+        } else {
+            Err(self.error(self.op.tokens(), &format!("takes {usage}")))
+        }
+    }
+
+    fn int(&self, k: usize) -> Result<i128, Vec<syn::Error>> {
+        let expr = &self.op.args[k];
+        match eval(expr) {
+            Ok(Value::Known(v)) => Ok(v),
+            Ok(Value::Symbolic) => Err(self.error(expr, "needs integer literals as arguments")),
+            Err(e) => Err(vec![e]),
+        }
+    }
+
+    fn axis(&self, k: usize) -> Result<usize, Vec<syn::Error>> {
+        let v = self.int(k)?;
+        usize::try_from(v).map_err(|_| self.error(&self.op.args[k], "needs a non-negative axis"))
+    }
+
+    fn isize_at(&self, k: usize) -> Result<isize, Vec<syn::Error>> {
+        let v = self.int(k)?;
+        isize::try_from(v).map_err(|_| self.error(&self.op.args[k], "has an argument outside isize"))
+    }
+
+    fn list(&self, k: usize) -> Result<Vec<i128>, Vec<syn::Error>> {
+        let Expr::Array(array) = &self.op.args[k] else {
+            return Err(self.error(&self.op.args[k], "takes a bracketed list `[..]`"));
+        };
+        array
+            .elems
+            .iter()
+            .map(|e| match eval(e) {
+                Ok(Value::Known(v)) => Ok(v),
+                Ok(Value::Symbolic) => Err(self.error(e, "needs integer literals as arguments")),
+                Err(err) => Err(vec![err]),
+            })
+            .collect()
+    }
+
+    fn usize_list(&self, k: usize) -> Result<Vec<usize>, Vec<syn::Error>> {
+        self.list(k)?
+            .into_iter()
+            .map(|v| usize::try_from(v).map_err(|_| self.error(&self.op.args[k], "needs non-negative extents")))
+            .collect()
+    }
+
+    /// `start..end`, either end optional, negative ends allowed.
+    fn range(&self, k: usize) -> Result<(Option<isize>, Option<isize>), Vec<syn::Error>> {
+        let Expr::Range(range) = &self.op.args[k] else {
+            return Err(self.error(&self.op.args[k], "takes a range `start..end` (either end may be left out)"));
+        };
+        if let syn::RangeLimits::Closed(_) = range.limits {
+            return Err(self.error(range, "takes a half-open range `start..end`, as NumPy's slices exclude the end"));
+        }
+        let bound = |e: &Option<Box<Expr>>| -> Result<Option<isize>, Vec<syn::Error>> {
+            match e {
+                None => Ok(None),
+                Some(e) => match eval(e) {
+                    Ok(Value::Known(v)) => {
+                        isize::try_from(v).map(Some).map_err(|_| self.error(&**e, "has a bound outside isize"))
+                    }
+                    Ok(Value::Symbolic) => Err(self.error(&**e, "needs integer literals as bounds")),
+                    Err(err) => Err(vec![err]),
+                },
+            }
+        };
+        Ok((bound(&range.start)?, bound(&range.end)?))
+    }
+}
+
+/// Applies one operation, or says why it cannot be applied.
+fn apply(name: &str, layout: Strided, op: &Op) -> Result<Strided, Vec<syn::Error>> {
+    let args = Args { layout: name, op };
+    let method = op.method.to_string();
+    let result = match method.as_str() {
+        "t" => {
+            args.count(&[0], "no arguments: `t()`")?;
+            Ok(layout.t())
+        }
+        "permute" => {
+            args.count(&[1], "one list of axes: `permute([1, 0])`")?;
+            let axes = args.usize_list(0)?;
+            layout.permute(&axes)
+        }
+        "swap_axes" => {
+            args.count(&[2], "two axes: `swap_axes(0, 1)`")?;
+            layout.swap_axes(args.axis(0)?, args.axis(1)?)
+        }
+        "flip" => {
+            args.count(&[1], "one axis: `flip(0)`")?;
+            layout.flip(args.axis(0)?)
+        }
+        "slice" => {
+            args.count(&[2, 3], "an axis, a range and an optional step: `slice(0, 1..-1)`, `slice(1, .., -1)`")?;
+            let (start, stop) = args.range(1)?;
+            let step = if op.args.len() == 3 { args.isize_at(2)? } else { 1 };
+            layout.slice(args.axis(0)?, start, stop, step)
+        }
+        "index" => {
+            args.count(&[2], "an axis and an index: `index(0, 2)`")?;
+            layout.index(args.axis(0)?, args.isize_at(1)?)
+        }
+        "diagonal" => {
+            args.count(&[0, 1, 3], "an optional offset and two optional axes: `diagonal(0)`, `diagonal(1, 0, 1)`")?;
+            let k = if op.args.is_empty() { 0 } else { args.isize_at(0)? };
+            let (a1, a2) = if op.args.len() == 3 { (args.axis(1)?, args.axis(2)?) } else { (0, 1) };
+            layout.diagonal(k, a1, a2)
+        }
+        "windows" => {
+            args.count(&[1], "one window extent per axis: `windows([3, 3])`")?;
+            layout.windows(&args.usize_list(0)?)
+        }
+        "broadcast_to" => {
+            args.count(&[1], "the target shape: `broadcast_to([6, 4])`")?;
+            layout.broadcast_to(&args.usize_list(0)?)
+        }
+        "reshape" => {
+            args.count(&[1], "the new shape, with at most one -1: `reshape([4, -1])`")?;
+            let shape: Result<Vec<isize>, _> = args
+                .list(0)?
+                .into_iter()
+                .map(|v| isize::try_from(v).map_err(|_| args.error(&op.args[0], "has an extent outside isize")))
+                .collect();
+            layout.reshape(&shape?)
+        }
+        "new_axis" => {
+            args.count(&[1], "the position of the new axis: `new_axis(0)`")?;
+            layout.new_axis(args.axis(0)?)
+        }
+        other => {
+            return Err(vec![syn::Error::new(
+                op.method.span(),
+                format!("layout `{name}`: unknown operation `{other}`; the operations are t, permute, swap_axes, flip, slice, index, diagonal, windows, broadcast_to, reshape, new_axis"),
+            )])
+        }
+    };
+    result.map_err(|e| vec![syn::Error::new_spanned(op.tokens(), describe_algebra(name, &op.text(), &e).as_str())])
+}
+
+/// Proves one split: 2 to 8 distinct members, each writable, declared in
+/// this invocation with one element type and buffer length, pairwise disjoint.
+pub fn prove_split(split: &SplitItem, declared: &HashMap<String, Declared<'_>>) -> Result<(), Vec<syn::Error>> {
     let mut errors = Vec::new();
     let name = split.name.to_string();
     if !(2..=8).contains(&split.members.len()) {
         errors.push(syn::Error::new(
             split.members_span,
-            format!(
-                "split `{name}` has {} member(s); a split takes 2 to 8 members",
-                split.members.len()
-            ),
+            format!("split `{name}` has {} member(s); a split takes 2 to 8 members", split.members.len()),
         ));
     }
     let mut members = Vec::new();
@@ -305,14 +532,14 @@ pub fn prove_split(split: &SplitItem, layouts: &HashMap<String, Member<'_>>) -> 
             ));
             continue;
         }
-        let Some(member) = layouts.get(&ident.to_string()) else {
+        let Some(member) = declared.get(&ident.to_string()) else {
             errors.push(syn::Error::new(
                 ident.span(),
                 format!("split `{name}`: `{ident}` is not a layout declared in this `strided_view!` invocation; declare its members alongside the split"),
             ));
             continue;
         };
-        if member.item.mutable.is_none() {
+        if !member.writable {
             errors.push(syn::Error::new(
                 ident.span(),
                 format!("split `{name}`: member `{ident}` is read-only; split members are writable, declare it `mut {ident}`"),
@@ -321,28 +548,27 @@ pub fn prove_split(split: &SplitItem, layouts: &HashMap<String, Member<'_>>) -> 
         members.push((ident, member));
     }
     if let Some((first_ident, first)) = members.first() {
-        let elem = elem_text(&first.item.elem);
-        let len = first.item.len.to_token_stream().to_string();
+        let elem = elem_text(first.elem);
         for (ident, member) in &members[1..] {
-            if elem_text(&member.item.elem) != elem {
+            if elem_text(member.elem) != elem {
                 errors.push(syn::Error::new(
                     ident.span(),
                     format!(
                         "split `{name}`: member `{ident}` has element type `{}` but `{first_ident}` has `{elem}`; members share one buffer",
-                        elem_text(&member.item.elem)
+                        elem_text(member.elem)
                     ),
                 ));
             }
-            let same_len = match (member.proven, first.proven) {
+            let same_len = match (&member.proven, &first.proven) {
                 (Some(Proven::Literal(a)), Some(Proven::Literal(b))) => a.len == b.len,
-                _ => member.item.len.to_token_stream().to_string() == len,
+                _ => member.len_tokens.to_string() == first.len_tokens.to_string(),
             };
             if !same_len {
                 errors.push(syn::Error::new(
                     ident.span(),
                     format!(
-                        "split `{name}`: member `{ident}` has buffer length `{}` but `{first_ident}` has `{len}`; members share one buffer",
-                        member.item.len.to_token_stream()
+                        "split `{name}`: member `{ident}` has buffer length `{}` but `{first_ident}` has `{}`; members share one buffer",
+                        member.len_tokens, first.len_tokens
                     ),
                 ));
             }
@@ -354,7 +580,7 @@ pub fn prove_split(split: &SplitItem, layouts: &HashMap<String, Member<'_>>) -> 
     // Pairwise disjointness, for members the macro could evaluate.
     for (i, (a_ident, a)) in members.iter().enumerate() {
         for (b_ident, b) in &members[i + 1..] {
-            let (Some(Proven::Literal(a_lit)), Some(Proven::Literal(b_lit))) = (a.proven, b.proven) else {
+            let (Some(Proven::Literal(a_lit)), Some(Proven::Literal(b_lit))) = (&a.proven, &b.proven) else {
                 continue;
             };
             let words = a_lit.len.div_ceil(64).clamp(1, MACRO_SCRATCH_WORDS);

@@ -63,42 +63,125 @@ pub const fn check_layout(
     }
 }
 
-/// Backstop: panics (a compile error in const evaluation) with the message of
-/// [`describe_bounds`] unless the layout is in bounds for `len` elements.
-pub const fn assert_in_bounds(name: &str, shape: &[usize], strides: &[isize], offset: usize, len: usize) {
-    if let Err(error) = check_layout(shape, strides, offset, len) {
-        panic!("{}", describe_bounds(name, &error).as_str());
+/// Which token a backstop check speaks for: the macro emits one check per
+/// stride and offset it can point at, each spanned at its token, and a last
+/// check (`Any`) spanned at the layout's name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Blame {
+    /// Fires when the stride of this axis is to blame.
+    Stride(usize),
+    /// Fires when the offset is to blame.
+    Offset,
+    /// Fires on any rejection.
+    Any,
+}
+
+/// The backstop for bounds: the message of [`describe_bounds`] if the layout
+/// is not in bounds for `len` elements and the rejection is `blame`'s.
+///
+/// The generated code panics with it in a `const` item (a compile error that
+/// fires under `cargo check` too).
+pub const fn bounds_failure(
+    name: &str,
+    shape: &[usize],
+    strides: &[isize],
+    offset: usize,
+    len: usize,
+    blame: Blame,
+) -> Option<Message> {
+    let error = match check_layout(shape, strides, offset, len) {
+        Ok(_) => return None,
+        Err(error) => error,
+    };
+    let culprit = match error {
+        BoundsError::PastEnd { culprit, .. }
+        | BoundsError::BeforeStart { culprit, .. }
+        | BoundsError::Overflow { culprit, .. } => Some(culprit),
+        _ => None,
+    };
+    let fires = match (blame, culprit) {
+        (Blame::Any, _) => true,
+        (Blame::Stride(k), Some(Culprit::Stride(axis))) => k == axis,
+        (Blame::Offset, Some(Culprit::Offset)) => true,
+        (Blame::Offset, None) => matches!(error, BoundsError::EmptyOffsetOutside { .. }),
+        _ => false,
+    };
+    if fires {
+        Some(describe_bounds(name, &error))
+    } else {
+        None
     }
 }
 
-/// Backstop for `mut` layouts: `true`, or a compile error naming two colliding
-/// indices (or saying the const budget could not decide).
-pub const fn assert_unique(name: &str, shape: &[usize], strides: &[isize], offset: usize) -> bool {
+/// The backstop for `mut` layouts: the message of [`describe_uniqueness`]
+/// unless the layout is proven unique within [`CONST_SCRATCH_WORDS`].
+pub const fn uniqueness_failure(name: &str, shape: &[usize], strides: &[isize], offset: usize) -> Option<Message> {
     let mut scratch = [0u64; CONST_SCRATCH_WORDS];
     let verdict = check_unique(shape, strides, offset as isize, &mut scratch);
-    if let Some(message) = describe_uniqueness(name, &verdict) {
-        panic!("{}", message.as_str());
-    }
-    true
+    describe_uniqueness(name, &verdict)
 }
 
 /// Whether the layout is proven unique within the const budget (`false` when
 /// it is not unique, or when the budget could not decide).
 pub const fn is_proven_unique(shape: &[usize], strides: &[isize], offset: usize) -> bool {
     let mut scratch = [0u64; CONST_SCRATCH_WORDS];
-    matches!(
-        check_unique(shape, strides, offset as isize, &mut scratch),
-        Uniqueness::Unique
-    )
+    matches!(check_unique(shape, strides, offset as isize, &mut scratch), Uniqueness::Unique)
 }
 
-/// Backstop for `split`: a compile error naming the shared element unless
+/// The backstop for `split`: the message of [`describe_overlap`] unless
 /// members `a` and `b` are proven disjoint within the const budget.
-pub const fn assert_disjoint(split: &str, a_name: &str, a: LayoutParts<'_>, b_name: &str, b: LayoutParts<'_>) {
+pub const fn disjointness_failure(
+    split: &str,
+    a_name: &str,
+    a: LayoutParts<'_>,
+    b_name: &str,
+    b: LayoutParts<'_>,
+) -> Option<Message> {
     let mut scratch = [0u64; CONST_SCRATCH_WORDS];
     let verdict = check_disjoint(a, b, &mut scratch);
-    if let Some(message) = describe_overlap(split, a_name, b_name, &verdict) {
-        panic!("{}", message.as_str());
+    describe_overlap(split, a_name, b_name, &verdict)
+}
+
+/// Element strides from NumPy byte strides, or the message naming the first
+/// byte stride that is not a multiple of `elem_size`.
+pub const fn strides_from_bytes<const R: usize>(
+    name: &str,
+    byte_strides: [isize; R],
+    elem_size: usize,
+) -> Result<[isize; R], Message> {
+    let mut strides = [0isize; R];
+    let mut k = 0;
+    while k < R {
+        strides[k] = match elements_from_bytes(byte_strides[k] as i128, elem_size) {
+            Some(s) => s as isize,
+            None => return Err(describe_bytes(name, "byte stride", byte_strides[k] as i128, elem_size)),
+        };
+        k += 1;
+    }
+    Ok(strides)
+}
+
+/// The element offset from a NumPy byte offset, or the message saying it is
+/// not a multiple of `elem_size`.
+pub const fn offset_from_bytes(name: &str, byte_offset: usize, elem_size: usize) -> Result<usize, Message> {
+    match elements_from_bytes(byte_offset as i128, elem_size) {
+        Some(offset) => Ok(offset as usize),
+        None => Err(describe_bytes(name, "byte offset", byte_offset as i128, elem_size)),
+    }
+}
+
+/// The backstop for byte strides of a primitive type: a message unless
+/// `size_of::<E>()` is the size the macro assumed when it converted them.
+pub const fn element_size_failure(name: &str, assumed: usize, actual: usize) -> Option<Message> {
+    if assumed == actual {
+        None
+    } else {
+        Some(
+            Message::new()
+                .str("layout ")
+                .name(name)
+                .str(": its element type is not the primitive its name suggests (size_of differs); byte strides cannot be converted"),
+        )
     }
 }
 
@@ -133,53 +216,4 @@ pub const fn same_shape(a: &[usize], b: &[usize]) -> bool {
         k += 1;
     }
     true
-}
-
-/// Backstop for `byte_strides`: element strides, or a compile error naming
-/// the first axis whose byte stride is not a multiple of `elem_size`.
-pub const fn assert_strides_from_bytes<const R: usize>(
-    name: &str,
-    byte_strides: [isize; R],
-    elem_size: usize,
-) -> [isize; R] {
-    let mut strides = [0isize; R];
-    let mut k = 0;
-    while k < R {
-        strides[k] = match elements_from_bytes(byte_strides[k] as i128, elem_size) {
-            Some(s) => s as isize,
-            None => panic!(
-                "{}",
-                describe_bytes(name, "byte stride", byte_strides[k] as i128, elem_size).as_str()
-            ),
-        };
-        k += 1;
-    }
-    strides
-}
-
-/// Backstop for `byte_offset`: the element offset, or a compile error if the
-/// byte offset is not a multiple of `elem_size`.
-pub const fn assert_offset_from_bytes(name: &str, byte_offset: usize, elem_size: usize) -> usize {
-    match elements_from_bytes(byte_offset as i128, elem_size) {
-        Some(offset) => offset as usize,
-        None => panic!(
-            "{}",
-            describe_bytes(name, "byte offset", byte_offset as i128, elem_size).as_str()
-        ),
-    }
-}
-
-/// Backstop: a compile error unless `size_of::<E>()` is what the macro
-/// assumed when it converted byte strides of a primitive type.
-pub const fn assert_element_size(name: &str, assumed: usize, actual: usize) {
-    if assumed != actual {
-        panic!(
-            "{}",
-            Message::new()
-                .str("layout ")
-                .name(name)
-                .str(": its element type is not the primitive its name suggests (size_of differs); byte strides cannot be converted")
-                .as_str()
-        );
-    }
 }
