@@ -1,7 +1,7 @@
 //! Disjointness of two layouts over one buffer (DESIGN §3), required for
 //! `split`: no element may be reached by both.
 
-use super::footprint::{check_bounds, Footprint};
+use super::footprint::{check_bounds, BoundsError, Footprint};
 use super::index::{IndexWitness, Odometer};
 use super::unique::first_reaching;
 
@@ -51,16 +51,22 @@ pub enum Overlap {
 /// fit in `64 * scratch.len()` bits and each layout may have at most four
 /// times that many indices (writable layouts are unique, so they have at most
 /// one index per element); beyond that the answer is `Undecided`.
-/// Both layouts must have passed [`check_bounds`] for some buffer.
+/// Both layouts should have passed [`check_bounds`] for some buffer; a
+/// non-empty layout that fits no buffer gives `Undecided`, never `Disjoint`.
 pub const fn check_disjoint(a: LayoutParts<'_>, b: LayoutParts<'_>, scratch: &mut [u64]) -> Overlap {
     let capacity = scratch.len().saturating_mul(64);
-    let (a_low, a_high) = match reach(a) {
-        Some(r) => r,
-        None => return Overlap::Disjoint,
-    };
-    let (b_low, b_high) = match reach(b) {
-        Some(r) => r,
-        None => return Overlap::Disjoint,
+    let (a_low, a_high, b_low, b_high) = match (reach(a), reach(b)) {
+        // An empty layout reaches nothing, so it shares nothing.
+        (Reach::Empty, _) | (_, Reach::Empty) => return Overlap::Disjoint,
+        (Reach::Elements(a_low, a_high), Reach::Elements(b_low, b_high)) => (a_low, a_high, b_low, b_high),
+        // A layout outside every buffer: its elements cannot be compared, and
+        // "disjoint" would be a guess.
+        _ => {
+            return Overlap::Undecided {
+                positions: usize::MAX,
+                capacity,
+            }
+        }
     };
     let low = if a_low > b_low { a_low } else { b_low };
     let high = if a_high < b_high { a_high } else { b_high };
@@ -117,11 +123,22 @@ const fn more_indices_than(p: LayoutParts<'_>, steps: usize) -> bool {
     }
 }
 
-/// The lowest and highest element reached, `None` for an empty layout (or
-/// one outside every buffer, which callers exclude).
-const fn reach(p: LayoutParts<'_>) -> Option<(usize, usize)> {
+/// What a layout reaches in the largest possible buffer.
+enum Reach {
+    /// Nothing: some extent is 0.
+    Empty,
+    /// Lowest and highest element reached.
+    Elements(usize, usize),
+    /// The layout fits no buffer (out of bounds, overflow, bad rank).
+    Invalid,
+}
+
+const fn reach(p: LayoutParts<'_>) -> Reach {
     match check_bounds(p.shape, p.strides, p.offset, isize::MAX as usize) {
-        Ok(Footprint::Elements { lowest, highest }) => Some((lowest, highest)),
-        _ => None,
+        Ok(Footprint::Elements { lowest, highest }) => Reach::Elements(lowest, highest),
+        Ok(Footprint::Empty) => Reach::Empty,
+        // An empty layout whose offset lies outside `0..=isize::MAX` still reaches nothing.
+        Err(BoundsError::EmptyOffsetOutside { .. }) => Reach::Empty,
+        Err(_) => Reach::Invalid,
     }
 }
