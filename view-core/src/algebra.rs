@@ -146,7 +146,12 @@ impl Strided {
         if shape.len() != strides.len() || shape.len() > MAX_RANK {
             return Err(AlgebraError::BadRank { rank: shape.len() });
         }
-        let mut out = Strided { shape: [0; MAX_RANK], strides: [0; MAX_RANK], rank: shape.len(), offset };
+        let mut out = Strided {
+            shape: [0; MAX_RANK],
+            strides: [0; MAX_RANK],
+            rank: shape.len(),
+            offset,
+        };
         let mut k = 0;
         while k < shape.len() {
             out.shape[k] = shape[k];
@@ -302,7 +307,13 @@ impl Strided {
     /// bound counts from the end, an omitted one (`None`) is the natural end
     /// for the step's direction. A bound outside the axis is an error (NumPy
     /// would clamp it); so is a step of 0.
-    pub const fn slice(self, axis: usize, start: Option<isize>, stop: Option<isize>, step: isize) -> Result<Self, AlgebraError> {
+    pub const fn slice(
+        self,
+        axis: usize,
+        start: Option<isize>,
+        stop: Option<isize>,
+        step: isize,
+    ) -> Result<Self, AlgebraError> {
         tri!(self.check_axis(axis));
         if step == 0 {
             return Err(AlgebraError::ZeroStep);
@@ -386,7 +397,11 @@ impl Strided {
             Some(v) => v,
             None => return Err(AlgebraError::Overflow),
         };
-        let out = if k >= 0 { tri!(self.shift(k, s2, empty)) } else { tri!(self.shift(-k, s1, empty)) };
+        let out = if k >= 0 {
+            tri!(self.shift(k, s2, empty))
+        } else {
+            tri!(self.shift(-k, s1, empty))
+        };
         let (first, second) = if axis1 > axis2 { (axis1, axis2) } else { (axis2, axis1) };
         let out = out.without(first).without(second);
         out.with_axis(out.rank, len as usize, stride)
@@ -396,7 +411,10 @@ impl Strided {
     /// positions first, then the window's own axes.
     pub const fn windows(self, window: &[usize]) -> Result<Self, AlgebraError> {
         if window.len() != self.rank {
-            return Err(AlgebraError::WindowRank { given: window.len(), rank: self.rank });
+            return Err(AlgebraError::WindowRank {
+                given: window.len(),
+                rank: self.rank,
+            });
         }
         if 2 * self.rank > MAX_RANK {
             return Err(AlgebraError::BadRank { rank: 2 * self.rank });
@@ -405,7 +423,11 @@ impl Strided {
         let mut k = 0;
         while k < self.rank {
             if window[k] > self.shape[k] {
-                return Err(AlgebraError::WindowTooLarge { axis: k, window: window[k], extent: self.shape[k] });
+                return Err(AlgebraError::WindowTooLarge {
+                    axis: k,
+                    window: window[k],
+                    extent: self.shape[k],
+                });
             }
             out.shape[k] = self.shape[k] - window[k] + 1;
             out.shape[self.rank + k] = window[k];
@@ -420,10 +442,18 @@ impl Strided {
     /// 1 stretches (stride 0), new leading axes repeat (stride 0).
     pub const fn broadcast_to(self, shape: &[usize]) -> Result<Self, AlgebraError> {
         if shape.len() < self.rank || shape.len() > MAX_RANK {
-            return Err(AlgebraError::BroadcastRank { rank: self.rank, target: shape.len() });
+            return Err(AlgebraError::BroadcastRank {
+                rank: self.rank,
+                target: shape.len(),
+            });
         }
         let lead = shape.len() - self.rank;
-        let mut out = Strided { shape: [0; MAX_RANK], strides: [0; MAX_RANK], rank: shape.len(), offset: self.offset };
+        let mut out = Strided {
+            shape: [0; MAX_RANK],
+            strides: [0; MAX_RANK],
+            rank: shape.len(),
+            offset: self.offset,
+        };
         let mut k = 0;
         while k < shape.len() {
             out.shape[k] = shape[k];
@@ -434,7 +464,11 @@ impl Strided {
                 } else if n == 1 {
                     out.strides[k] = 0;
                 } else {
-                    return Err(AlgebraError::BroadcastMismatch { axis: k - lead, extent: n, target: shape[k] });
+                    return Err(AlgebraError::BroadcastMismatch {
+                        axis: k - lead,
+                        extent: n,
+                        target: shape[k],
+                    });
                 }
             }
             k += 1;
@@ -481,7 +515,12 @@ impl Strided {
             return Err(AlgebraError::ReshapeSize { from: size, to: known });
         }
         let new_rank = shape.len();
-        let mut out = Strided { shape: dims, strides: [0; MAX_RANK], rank: new_rank, offset: self.offset };
+        let mut out = Strided {
+            shape: dims,
+            strides: [0; MAX_RANK],
+            rank: new_rank,
+            offset: self.offset,
+        };
         if size == 0 {
             // Nothing is reached: any strides will do; C order.
             let mut k = 0;
@@ -548,7 +587,10 @@ impl Strided {
     /// `a[..., np.newaxis, ...]`: an axis of extent 1 (stride 0) at `axis`.
     pub const fn new_axis(self, axis: usize) -> Result<Self, AlgebraError> {
         if axis > self.rank {
-            return Err(AlgebraError::AxisOutOfRange { axis, rank: self.rank + 1 });
+            return Err(AlgebraError::AxisOutOfRange {
+                axis,
+                rank: self.rank + 1,
+            });
         }
         self.with_axis(axis, 1, 0)
     }
@@ -567,7 +609,11 @@ const fn slice_bound(axis: usize, bound: isize, n: isize, step: isize) -> Result
     let b = if bound < 0 { bound + n } else { bound };
     let max = if step > 0 { n } else { n - 1 };
     if b < 0 || b > max {
-        Err(AlgebraError::SliceOutOfRange { axis, bound, extent: n as usize })
+        Err(AlgebraError::SliceOutOfRange {
+            axis,
+            bound,
+            extent: n as usize,
+        })
     } else {
         Ok(b)
     }
@@ -577,10 +623,17 @@ const fn slice_bound(axis: usize, bound: isize, n: isize, step: isize) -> Result
 pub const fn describe_algebra(name: &str, op: &str, error: &AlgebraError) -> Message {
     let m = Message::new().str("layout ").name(name).str(": `").str(op).str("` ");
     match *error {
-        AlgebraError::BadRank { rank } => m.str("would give rank ").uint(rank as u128).str(", above the supported ").uint(MAX_RANK as u128),
-        AlgebraError::AxisOutOfRange { axis, rank } => {
-            m.str("names axis ").uint(axis as u128).str(", but the layout has ").uint(rank as u128).str(" axes")
-        }
+        AlgebraError::BadRank { rank } => m
+            .str("would give rank ")
+            .uint(rank as u128)
+            .str(", above the supported ")
+            .uint(MAX_RANK as u128),
+        AlgebraError::AxisOutOfRange { axis, rank } => m
+            .str("names axis ")
+            .uint(axis as u128)
+            .str(", but the layout has ")
+            .uint(rank as u128)
+            .str(" axes"),
         AlgebraError::NotAPermutation { rank } => m.str("needs a permutation of the axes 0 to ").int(rank as i128 - 1),
         AlgebraError::ZeroStep => m.str("has step 0; a slice step must be non-zero"),
         AlgebraError::SliceOutOfRange { axis, bound, extent } => m
@@ -598,10 +651,13 @@ pub const fn describe_algebra(name: &str, op: &str, error: &AlgebraError) -> Mes
             .uint(axis as u128)
             .str(" of extent ")
             .uint(extent as u128),
-        AlgebraError::DiagonalNeedsTwoAxes { rank } => {
-            m.str("needs at least two axes, but the layout has rank ").uint(rank as u128)
-        }
-        AlgebraError::SameAxis { axis } => m.str("names axis ").uint(axis as u128).str(" twice; give two different axes"),
+        AlgebraError::DiagonalNeedsTwoAxes { rank } => m
+            .str("needs at least two axes, but the layout has rank ")
+            .uint(rank as u128),
+        AlgebraError::SameAxis { axis } => m
+            .str("names axis ")
+            .uint(axis as u128)
+            .str(" twice; give two different axes"),
         AlgebraError::WindowRank { given, rank } => m
             .str("gives ")
             .uint(given as u128)

@@ -144,3 +144,19 @@ pub(crate) fn index_out_of_range<L: Layout>(index: &L::Index) -> ! {
 /// declared for the same buffer. Hence `Self::REQUIRED_LEN <= P::REQUIRED_LEN`,
 /// and a view holding `P`'s elements holds all of `Self`'s.
 pub unsafe trait DerivedFrom<P: Layout>: Layout {}
+
+/// The trailing axes of a layout, as a layout of their own: what
+/// [`View::subview`](crate::View::subview) returns after fixing the first
+/// `K` coordinates at run time.
+///
+/// # Safety
+///
+/// `Self::Trailing` has the last `RANK - K` extents and strides of `Self`,
+/// its `OFFSET` is `Σ |s| (n - 1)` over its negative strides (its lowest
+/// element relative to index `[0, ..]`), and its `BUFFER_LEN` is its
+/// `REQUIRED_LEN`; it is a `UniqueLayout` only if `Self` is unique or it was
+/// proven unique itself.
+pub unsafe trait Subview<const K: usize>: Layout {
+    /// The layout of the trailing axes.
+    type Trailing: Layout;
+}

@@ -32,6 +32,7 @@
 )]
 
 pub mod algebra;
+mod compute;
 mod error;
 mod fmt;
 mod iter;
@@ -40,10 +41,12 @@ pub mod proof;
 mod split;
 mod view;
 mod view_mut;
+mod walk;
 
+pub use compute::{contract, zip, zip3, Zip, Zip3};
 pub use error::LengthError;
 pub use iter::{Iter, IterMut};
-pub use layout::{DerivedFrom, Dim, Layout, UniqueLayout};
+pub use layout::{DerivedFrom, Dim, Layout, Subview, UniqueLayout};
 pub use split::{split_array, try_split_slice, Members, Partition, SplitViews};
 pub use view::View;
 pub use view_mut::ViewMut;

@@ -7,7 +7,7 @@ use core::ptr::NonNull;
 
 use crate::error::LengthError;
 use crate::iter::Iter;
-use crate::layout::{element_at, in_shape, index_out_of_range, DerivedFrom, Dim, Layout};
+use crate::layout::{element_at, in_shape, index_out_of_range, DerivedFrom, Dim, Layout, Subview};
 
 /// A read-only view of a buffer of `E` through layout `L`.
 ///
@@ -17,7 +17,7 @@ use crate::layout::{element_at, in_shape, index_out_of_range, DerivedFrom, Dim, 
 /// slice) but never with the buffer: `L`'s proof already showed that every
 /// index inside the shape reaches an element inside the buffer.
 pub struct View<'a, E, L: Layout> {
-    base: NonNull<E>,
+    pub(crate) base: NonNull<E>,
     marker: PhantomData<(&'a [E], L)>,
 }
 
@@ -107,6 +107,23 @@ impl<'a, E, L: Layout> View<'a, E, L> {
         unsafe { View::from_raw(self.base) }
     }
 
+    /// The view of the trailing axes at `index` of the leading ones
+    /// (`a[i, j]` of NumPy, keeping the rest): `None` if a coordinate is
+    /// outside the shape. The coordinates are compared with the shape once;
+    /// the buffer is never checked.
+    #[inline]
+    pub fn subview<const K: usize>(self, index: [usize; K]) -> Option<View<'a, E, L::Trailing>>
+    where
+        L: Subview<K>,
+    {
+        subview_base::<E, L, K>(self.base, &index).map(|base| {
+            // SAFETY: `subview_base` returns the base of the trailing layout
+            // inside this view's buffer, whose elements are elements of `L`
+            // (see there), readable for `'a` with no writer.
+            unsafe { View::from_raw(base) }
+        })
+    }
+
     /// The elements in logical C order (last axis fastest).
     pub fn iter(&self) -> Iter<'a, E, L> {
         // SAFETY: `base` is readable for `'a` with no writer (see `get`).
@@ -174,4 +191,34 @@ impl<E: fmt::Debug, L: Layout> fmt::Debug for View<'_, E, L> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         crate::fmt::write_nested(f, &mut self.iter(), L::SHAPE.as_ref())
     }
+}
+
+/// The base pointer of `L`'s trailing layout at `index` of its leading axes,
+/// or `None` if a coordinate is outside the shape.
+///
+/// The trailing layout `T` reaches `base' + T::OFFSET + Σ_{a>=K} i_a s_a`.
+/// With `base' = base + e0 - T::OFFSET`, where `e0` is the element of
+/// `[index.., 0..]`, that is the element of `L` at `[index.., i..]`: every
+/// element the sub-view reaches is an element of `L`, and `e0 - T::OFFSET`
+/// is itself such an element (trailing coordinates at the ends of the
+/// negative strides), so it is at least 0 and `base'` stays in the buffer.
+#[inline]
+pub(crate) fn subview_base<E, L: Subview<K>, const K: usize>(
+    base: NonNull<E>,
+    index: &[usize; K],
+) -> Option<NonNull<E>> {
+    let mut element = L::OFFSET;
+    for (axis, &i) in index.iter().enumerate() {
+        let (Some(&n), Some(&s)) = (L::SHAPE_SLICE.get(axis), L::STRIDES_SLICE.get(axis)) else {
+            return None;
+        };
+        if i >= n {
+            return None;
+        }
+        element = element.wrapping_add_signed((i as isize).wrapping_mul(s));
+    }
+    let start = element.wrapping_sub(<L::Trailing as Layout>::OFFSET);
+    // SAFETY: `start` is an element of `L` (see above), so it lies in
+    // `0..L::REQUIRED_LEN`, inside the buffer behind `base`.
+    Some(unsafe { base.add(start) })
 }

@@ -7,8 +7,8 @@ use core::ptr::NonNull;
 
 use crate::error::LengthError;
 use crate::iter::{Iter, IterMut};
-use crate::layout::{element_at, in_shape, index_out_of_range, DerivedFrom, Dim, Layout, UniqueLayout};
-use crate::view::{non_null, View};
+use crate::layout::{element_at, in_shape, index_out_of_range, DerivedFrom, Dim, Layout, Subview, UniqueLayout};
+use crate::view::{non_null, subview_base, View};
 
 /// A writable view of a buffer of `E` through a proven-unique layout `L`.
 ///
@@ -16,7 +16,7 @@ use crate::view::{non_null, View};
 /// It exists only for [`UniqueLayout`]s: since no two indices reach the same
 /// element, `get_mut` and `iter_mut` hand out `&mut E` that never alias.
 pub struct ViewMut<'a, E, L: UniqueLayout> {
-    base: NonNull<E>,
+    pub(crate) base: NonNull<E>,
     marker: PhantomData<(&'a mut [E], L)>,
 }
 
@@ -82,6 +82,22 @@ impl<'a, E, L: UniqueLayout> ViewMut<'a, E, L> {
         // SAFETY: `D` reaches only elements `L` reaches (`DerivedFrom`), to
         // which `self` (consumed) had exclusive access for `'a`; `D` is unique.
         unsafe { ViewMut::from_raw(self.base) }
+    }
+
+    /// The writable view of the trailing axes at `index` of the leading ones,
+    /// for as long as `self` is borrowed; `None` outside the shape.
+    #[inline]
+    pub fn subview_mut<const K: usize>(&mut self, index: [usize; K]) -> Option<ViewMut<'_, E, L::Trailing>>
+    where
+        L: Subview<K>,
+        L::Trailing: UniqueLayout,
+    {
+        subview_base::<E, L, K>(self.base, &index).map(|base| {
+            // SAFETY: the sub-view reaches only elements of `L` (see
+            // `subview_base`), to which `self` has exclusive access, lent for
+            // the borrow of `self`; its layout is unique.
+            unsafe { ViewMut::from_raw(base) }
+        })
     }
 
     /// A shorter-lived writable view of the same elements (a reborrow).

@@ -5,9 +5,9 @@
 //! errors of the others.
 
 use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
+use quote::ToTokens;
 use syn::parse::{Parse, ParseStream, Parser};
 use syn::punctuated::Punctuated;
-use quote::ToTokens;
 use syn::{bracketed, parenthesized, Attribute, Expr, Ident, Token, Type, Visibility};
 
 /// One item of the DSL.
@@ -36,22 +36,35 @@ pub struct Op {
 impl Op {
     /// The operation as written, for messages: `slice(0, 1..-1)`.
     pub fn text(&self) -> String {
-        let args: Vec<String> = self.args.iter().map(|a| tidy(&a.to_token_stream().to_string())).collect();
+        let args: Vec<String> = self
+            .args
+            .iter()
+            .map(|a| tidy(&a.to_token_stream().to_string()))
+            .collect();
         format!("{}({})", self.method, args.join(", "))
     }
 
-    /// The tokens of the operation, for spanning errors at it.
+    /// The tokens of the operation, for spanning errors at it: the method
+    /// name through its last argument (the parentheses' own span is lost
+    /// when tokens are re-quoted, so they are left out).
     pub fn tokens(&self) -> TokenStream {
         let method = &self.method;
         let args = &self.args;
-        quote::quote!(#method(#(#args),*))
+        quote::quote!(#method #(#args)*)
     }
 }
 
 /// Undoes the token printer's spacing in small expressions: `1 .. - 1` to `1..-1`.
 fn tidy(text: &str) -> String {
     let mut out = text.replace(" .. ", "..").replace(".. ", "..").replace(" ..", "..");
-    for (from, to) in [("- ", "-"), ("[ ", "["), (" ]", "]"), (" ,", ","), ("( ", "("), (" )", ")")] {
+    for (from, to) in [
+        ("- ", "-"),
+        ("[ ", "["),
+        (" ]", "]"),
+        (" ,", ","),
+        ("( ", "("),
+        (" )", ")"),
+    ] {
         out = out.replace(from, to);
     }
     out
@@ -242,7 +255,14 @@ fn parse_derived(
             format!("derived layout `{name}` applies no operation to `{parent}`; write `{parent}.t()`, `{parent}.slice(..)`, .."),
         ));
     }
-    Ok(DerivedItem { attrs, vis, mutable, name, parent, ops })
+    Ok(DerivedItem {
+        attrs,
+        vis,
+        mutable,
+        name,
+        parent,
+        ops,
+    })
 }
 
 /// Unfolds `Parent.a(..).b(..)` into `Parent` and `[a(..), b(..)]`.
@@ -342,7 +362,10 @@ fn parse_fields(body: ParseStream<'_>, item: &mut LayoutItem, errors: &mut Vec<s
                 }
                 RawValue::Scalar(expr) => errors.push(syn::Error::new_spanned(
                     expr,
-                    format!("layout `{}`: `{name}` takes a bracketed list, one entry per axis: `{name}: [..]`", item.name),
+                    format!(
+                        "layout `{}`: `{name}` takes a bracketed list, one entry per axis: `{name}: [..]`",
+                        item.name
+                    ),
                 )),
             }
             continue;
@@ -356,33 +379,45 @@ fn parse_fields(body: ParseStream<'_>, item: &mut LayoutItem, errors: &mut Vec<s
             (Some(slot), RawValue::Scalar(value)) => {
                 if slot.is_some() {
                     errors.push(syn::Error::new(
-                            key.span(),
-                            format!("layout `{}`: duplicate field `{name}`; give each field once", item.name),
-                        ));
+                        key.span(),
+                        format!("layout `{}`: duplicate field `{name}`; give each field once", item.name),
+                    ));
                 } else {
                     *slot = Some(ScalarField { key, value });
                 }
             }
             (Some(_), RawValue::List(span, _)) => errors.push(syn::Error::new(
                 span,
-                format!("layout `{}`: `{name}` takes one integer (an element index), not a list", item.name),
+                format!(
+                    "layout `{}`: `{name}` takes one integer (an element index), not a list",
+                    item.name
+                ),
             )),
             (None, _) => errors.push(syn::Error::new(
                 key.span(),
-                format!("layout `{}`: unknown field `{name}`; the fields of a layout are {FIELDS}", item.name),
+                format!(
+                    "layout `{}`: unknown field `{name}`; the fields of a layout are {FIELDS}",
+                    item.name
+                ),
             )),
         }
     }
     if let (Some(_), Some(bytes)) = (&item.strides, &item.byte_strides) {
         errors.push(syn::Error::new(
             bytes.key.span(),
-            format!("layout `{}`: give either `strides` (in elements) or `byte_strides` (in bytes), not both", item.name),
+            format!(
+                "layout `{}`: give either `strides` (in elements) or `byte_strides` (in bytes), not both",
+                item.name
+            ),
         ));
     }
     if let (Some(_), Some(bytes)) = (&item.offset, &item.byte_offset) {
         errors.push(syn::Error::new(
             bytes.key.span(),
-            format!("layout `{}`: give either `offset` (in elements) or `byte_offset` (in bytes), not both", item.name),
+            format!(
+                "layout `{}`: give either `offset` (in elements) or `byte_offset` (in bytes), not both",
+                item.name
+            ),
         ));
     }
     Ok(())

@@ -79,9 +79,22 @@ pub fn placeholder(attrs: &[Attribute], vis: &Visibility, name: &Ident) -> Token
 /// The type, its `unsafe impl Layout` (and `UniqueLayout`), the backstops
 /// `checks`, and the constructors.
 fn layout_type(header: &Header<'_>, doc: &str, c: Constants, checks: TokenStream) -> TokenStream {
-    let Header { attrs, vis, name, elem, writable } = header;
+    let Header {
+        attrs,
+        vis,
+        name,
+        elem,
+        writable,
+    } = header;
     let (generics, elem_ty) = elem_generics(elem);
-    let Constants { rank, shape, strides, offset, len, is_unique } = c;
+    let Constants {
+        rank,
+        shape,
+        strides,
+        offset,
+        len,
+        is_unique,
+    } = c;
     let core = quote!(::view_core);
     let buffer = quote!([#elem_ty; #len]);
     let struct_def = quote_spanned! {name.span()=>
@@ -161,14 +174,60 @@ fn literal_doc(header: &Header<'_>, lit: &Literal) -> String {
         lit.shape,
         lit.strides,
         lit.offset,
-        if header.writable { ", writable (proven unique)" } else { "" }
+        if header.writable {
+            ", writable (proven unique)"
+        } else {
+            ""
+        }
     )
+}
+
+/// The trailing layouts of `lit` for `subview`: for each `K` in `1..rank`,
+/// a hidden layout of the last `rank - K` axes and `impl Subview<K>`.
+fn trailing_layouts(header: &Header<'_>, lit: &Literal) -> TokenStream {
+    let mut out = TokenStream::new();
+    let name = header.name;
+    let hidden: Vec<Attribute> = vec![syn::parse_quote!(#[doc(hidden)])];
+    for k in 1..lit.shape.len() {
+        let trailing = crate::prove::trailing(lit, k);
+        let sub_name = Ident::new(&format!("__{name}Trailing{k}"), name.span());
+        let sub_header = Header {
+            attrs: &hidden,
+            vis: header.vis,
+            name: &sub_name,
+            elem: header.elem,
+            writable: header.writable,
+        };
+        out.extend(literal_layout_only(&sub_header, &trailing));
+        out.extend(quote! {
+            #[allow(unsafe_code)]
+            unsafe impl ::view_core::Subview<#k> for #name {
+                type Trailing = #sub_name;
+            }
+        });
+    }
+    out
+}
+
+/// A layout whose numbers the macro evaluated and proved, with its
+/// `subview` layouts.
+pub fn literal_layout(header: &Header<'_>, lit: &Literal) -> TokenStream {
+    let mut out = literal_layout_only(header, lit);
+    out.extend(trailing_layouts(header, lit));
+    out
 }
 
 /// A layout whose numbers the macro evaluated and proved: plain literals,
 /// and only the cheap bounds backstop (the uniqueness proof is done).
-pub fn literal_layout(header: &Header<'_>, lit: &Literal) -> TokenStream {
-    let Literal { shape, strides, offset, len, unique, assumed_elem_size } = lit;
+fn literal_layout_only(header: &Header<'_>, lit: &Literal) -> TokenStream {
+    let Literal {
+        shape,
+        strides,
+        offset,
+        len,
+        unique,
+        assumed_elem_size,
+    } = lit;
     let name = header.name;
     let mut checks = bounds_backstop(name, name.span(), quote!(::view_core::proof::Blame::Any));
     if let Some(size) = assumed_elem_size {
@@ -234,14 +293,22 @@ pub fn deferred_layout(header: &Header<'_>, item: &LayoutItem) -> TokenStream {
     if let Some(field) = item.strides.as_ref().or(item.byte_strides.as_ref()) {
         for (k, expr) in field.values.iter().enumerate() {
             let span = syn::spanned::Spanned::span(expr);
-            checks.extend(bounds_backstop(name, span, quote!(::view_core::proof::Blame::Stride(#k))));
+            checks.extend(bounds_backstop(
+                name,
+                span,
+                quote!(::view_core::proof::Blame::Stride(#k)),
+            ));
         }
     }
     if let Some(value) = item.offset.as_ref().or(item.byte_offset.as_ref()).map(|f| &f.value) {
         let span = syn::spanned::Spanned::span(value);
         checks.extend(bounds_backstop(name, span, quote!(::view_core::proof::Blame::Offset)));
     }
-    checks.extend(bounds_backstop(name, name.span(), quote!(::view_core::proof::Blame::Any)));
+    checks.extend(bounds_backstop(
+        name,
+        name.span(),
+        quote!(::view_core::proof::Blame::Any),
+    ));
     let parts = quote! {
         <#name as ::view_core::Layout>::SHAPE_SLICE,
         <#name as ::view_core::Layout>::STRIDES_SLICE,
@@ -291,8 +358,14 @@ pub fn expand_layout(item: &LayoutItem, proven: &Proven) -> TokenStream {
 /// ancestor and the `of` / `of_mut` conversions from its parent's views.
 pub fn expand_derived(header: &Header<'_>, lit: &Literal, parent: &Ident, ancestors: &[&Ident]) -> TokenStream {
     let mut out = literal_layout(header, lit);
-    let Header { vis, name, elem, writable, .. } = header;
-    let (generics, elem_ty) = elem_generics(elem);
+    let Header {
+        vis,
+        name,
+        elem,
+        writable,
+        ..
+    } = header;
+    let (_, elem_ty) = elem_generics(elem);
     let core = quote!(::view_core);
     for ancestor in ancestors {
         out.extend(quote! {
@@ -304,7 +377,6 @@ pub fn expand_derived(header: &Header<'_>, lit: &Literal, parent: &Ident, ancest
         Elem::Any => quote!(<'a, E>),
         Elem::Type(_) => quote!(<'a>),
     };
-    let _ = generics;
     let of_mut = if *writable {
         quote! {
             /// The same elements of a writable view of the parent layout, through this one.
@@ -333,11 +405,20 @@ pub fn expand_derived(header: &Header<'_>, lit: &Literal, parent: &Ident, ancest
 /// layout was left to const evaluation; only pairs involving such a member
 /// get a const-evaluated disjointness backstop (the macro proved the others).
 pub fn expand_split(split: &SplitItem, elem: &Elem, len: &TokenStream, deferred: &[bool]) -> TokenStream {
-    let SplitItem { attrs, vis, name, members, .. } = split;
+    let SplitItem {
+        attrs,
+        vis,
+        name,
+        members,
+        ..
+    } = split;
     let core = quote!(::view_core);
     let name_str = name.to_string();
     let (generics, elem_ty) = elem_generics(elem);
-    let views: Vec<TokenStream> = members.iter().map(|m| quote!(#core::ViewMut<'_, #elem_ty, #m>)).collect();
+    let views: Vec<TokenStream> = members
+        .iter()
+        .map(|m| quote!(#core::ViewMut<'_, #elem_ty, #m>))
+        .collect();
     let first = &members[0];
     let mut checks = TokenStream::new();
     for m in &members[1..] {

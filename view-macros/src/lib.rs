@@ -71,8 +71,10 @@ pub fn strided_view(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
 /// The whole pipeline on `proc_macro2` tokens (also what the fuzz harness calls).
 fn expand_all(input: TokenStream) -> TokenStream {
     let mut errors = Vec::new();
-    let items: Vec<Item> =
-        ast::chunks(input).into_iter().filter_map(|chunk| ast::parse_item(chunk, &mut errors)).collect();
+    let items: Vec<Item> = ast::chunks(input)
+        .into_iter()
+        .filter_map(|chunk| ast::parse_item(chunk, &mut errors))
+        .collect();
 
     let mut output = TokenStream::new();
     let mut declared: HashMap<String, Declared<'_>> = HashMap::new();
@@ -126,7 +128,16 @@ fn expand_all(input: TokenStream) -> TokenStream {
                     }
                 };
                 let Some(elem) = elem else { continue };
-                (&derived.name, Declared { elem, writable, len_tokens, proven, ancestors })
+                (
+                    &derived.name,
+                    Declared {
+                        elem,
+                        writable,
+                        len_tokens,
+                        proven,
+                        ancestors,
+                    },
+                )
             }
             Item::Split(split) => {
                 splits.push(split);
@@ -137,8 +148,11 @@ fn expand_all(input: TokenStream) -> TokenStream {
     }
 
     for split in splits {
-        let failed_member =
-            split.members.iter().any(|m| declared.get(&m.to_string()).is_some_and(|member| member.proven.is_none()));
+        let failed_member = split.members.iter().any(|m| {
+            declared
+                .get(&m.to_string())
+                .is_some_and(|member| member.proven.is_none())
+        });
         if failed_member {
             // The member's own error says what is wrong; a split error on top would be noise.
             output.extend(expand::placeholder(&split.attrs, &split.vis, &split.name));

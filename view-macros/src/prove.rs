@@ -39,7 +39,11 @@ pub struct Literal {
 
 impl Literal {
     fn parts(&self) -> LayoutParts<'_> {
-        LayoutParts { shape: &self.shape, strides: &self.strides, offset: self.offset as isize }
+        LayoutParts {
+            shape: &self.shape,
+            strides: &self.strides,
+            offset: self.offset as isize,
+        }
     }
 }
 
@@ -80,7 +84,10 @@ fn eval_in(name: &str, expr: &Expr, what: &str, range: (i128, i128), errors: &mu
     let problem = match eval(expr) {
         Ok(Value::Known(v)) if v < min => format!("{what} must not be negative, found {v}"),
         Ok(Value::Known(v)) if v > max => {
-            format!("{what} {v} does not fit in {}", if max == i64::MAX as i128 { "isize" } else { "usize" })
+            format!(
+                "{what} {v} does not fit in {}",
+                if max == i64::MAX as i128 { "isize" } else { "usize" }
+            )
         }
         Ok(value) => return Some(value),
         Err(e) => e.to_string(),
@@ -111,11 +118,21 @@ pub fn prove_layout(item: &LayoutItem) -> Result<Proven, Vec<syn::Error>> {
     }
     for field in [&item.strides, &item.byte_strides].into_iter().flatten() {
         if field.values.len() != rank {
-            let mismatch = BoundsError::RankMismatch { shape_rank: rank, strides_rank: field.values.len() };
-            errors.push(syn::Error::new(field.bracket_span, proof::describe_bounds(&name, &mismatch).as_str()));
+            let mismatch = BoundsError::RankMismatch {
+                shape_rank: rank,
+                strides_rank: field.values.len(),
+            };
+            errors.push(syn::Error::new(
+                field.bracket_span,
+                proof::describe_bounds(&name, &mismatch).as_str(),
+            ));
         }
     }
-    let bytes_key = item.byte_strides.as_ref().map(|f| &f.key).or(item.byte_offset.as_ref().map(|f| &f.key));
+    let bytes_key = item
+        .byte_strides
+        .as_ref()
+        .map(|f| &f.key)
+        .or(item.byte_offset.as_ref().map(|f| &f.key));
     if let (Elem::Any, Some(key)) = (&item.elem, bytes_key) {
         errors.push(syn::Error::new(
             key.span(),
@@ -123,14 +140,18 @@ pub fn prove_layout(item: &LayoutItem) -> Result<Proven, Vec<syn::Error>> {
         ));
     }
 
-    let shape: Vec<Option<Value>> =
-        shape_field.values.iter().map(|e| eval_in(&name, e, "an extent", USIZE, &mut errors)).collect();
+    let shape: Vec<Option<Value>> = shape_field
+        .values
+        .iter()
+        .map(|e| eval_in(&name, e, "an extent", USIZE, &mut errors))
+        .collect();
     let len = eval_in(&name, &item.len, "the buffer length", USIZE, &mut errors);
-    let explicit_strides: Option<Vec<Option<Value>>> = item
-        .strides
-        .as_ref()
-        .or(item.byte_strides.as_ref())
-        .map(|f| f.values.iter().map(|e| eval_in(&name, e, "a stride", ISIZE, &mut errors)).collect());
+    let explicit_strides: Option<Vec<Option<Value>>> = item.strides.as_ref().or(item.byte_strides.as_ref()).map(|f| {
+        f.values
+            .iter()
+            .map(|e| eval_in(&name, e, "a stride", ISIZE, &mut errors))
+            .collect()
+    });
     let offset = match (&item.offset, &item.byte_offset) {
         (Some(f), _) | (None, Some(f)) => eval_in(&name, &f.value, "the offset", (ISIZE.0, USIZE.1), &mut errors),
         (None, None) => Some(Value::Known(0)),
@@ -145,7 +166,8 @@ pub fn prove_layout(item: &LayoutItem) -> Result<Proven, Vec<syn::Error>> {
         Some(list) => list.iter().map(known).collect::<Option<Vec<_>>>().map(Some),
         None => Some(None),
     };
-    let (Some(shape), Some(strides), Some(mut offset), Some(len)) = (shape, strides, known(&offset), known(&len)) else {
+    let (Some(shape), Some(strides), Some(mut offset), Some(len)) = (shape, strides, known(&offset), known(&len))
+    else {
         return Ok(Proven::Deferred);
     };
     let shape: Vec<usize> = shape.into_iter().map(|n| n as usize).collect();
@@ -196,7 +218,9 @@ pub fn prove_layout(item: &LayoutItem) -> Result<Proven, Vec<syn::Error>> {
     let footprint = match bounds {
         Ok(footprint) => footprint,
         Err(error) => {
-            return Err(vec![blame(item, &error).error(proof::describe_bounds(&name, &error).as_str())]);
+            return Err(vec![
+                blame(item, &error).error(proof::describe_bounds(&name, &error).as_str())
+            ]);
         }
     };
     let offset = offset as usize;
@@ -241,13 +265,18 @@ impl Blame {
 /// The token a bounds error is spanned at: the stride, offset or length to blame.
 fn blame(item: &LayoutItem, error: &BoundsError) -> Blame {
     let len = || Blame::Tokens(item.len.to_token_stream());
-    let offset = item.offset.as_ref().or(item.byte_offset.as_ref()).map(|f| f.value.to_token_stream());
+    let offset = item
+        .offset
+        .as_ref()
+        .or(item.byte_offset.as_ref())
+        .map(|f| f.value.to_token_stream());
     let stride_field: Option<&ListField> = item.strides.as_ref().or(item.byte_strides.as_ref());
     let shape = || Blame::Span(item.shape.as_ref().map_or(item.body_span, |f| f.bracket_span));
     let culprit = |culprit: &Culprit| match (culprit, stride_field) {
-        (Culprit::Stride(axis), Some(field)) => {
-            field.values.get(*axis).map_or(Blame::Span(field.bracket_span), |e| Blame::Tokens(e.to_token_stream()))
-        }
+        (Culprit::Stride(axis), Some(field)) => field
+            .values
+            .get(*axis)
+            .map_or(Blame::Span(field.bracket_span), |e| Blame::Tokens(e.to_token_stream())),
         // Default C-order strides cannot be wrong: the length is.
         (Culprit::Stride(_), None) => len(),
         (Culprit::Offset, _) => offset.clone().map_or_else(len, Blame::Tokens),
@@ -275,7 +304,10 @@ pub struct DerivedLayout {
 
 /// Proves a derived item: applies each operation of the algebra to its
 /// parent's literal layout, then proves the result like any other layout.
-pub fn prove_derived(item: &DerivedItem, declared: &HashMap<String, Declared<'_>>) -> Result<DerivedLayout, Vec<syn::Error>> {
+pub fn prove_derived(
+    item: &DerivedItem,
+    declared: &HashMap<String, Declared<'_>>,
+) -> Result<DerivedLayout, Vec<syn::Error>> {
     let name = item.name.to_string();
     let parent_name = item.parent.to_string();
     let parent = match declared.get(&parent_name) {
@@ -298,8 +330,12 @@ pub fn prove_derived(item: &DerivedItem, declared: &HashMap<String, Declared<'_>
             )])
         }
     };
-    let mut layout = Strided::new(&lit.shape, &lit.strides, lit.offset as isize)
-        .map_err(|e| vec![syn::Error::new(item.parent.span(), describe_algebra(&name, "parent", &e).as_str())])?;
+    let mut layout = Strided::new(&lit.shape, &lit.strides, lit.offset as isize).map_err(|e| {
+        vec![syn::Error::new(
+            item.parent.span(),
+            describe_algebra(&name, "parent", &e).as_str(),
+        )]
+    })?;
     let explicit_mut = item.mutable.is_some();
     if explicit_mut && !parent.writable {
         return Err(vec![syn::Error::new(
@@ -334,7 +370,10 @@ pub fn prove_derived(item: &DerivedItem, declared: &HashMap<String, Declared<'_>
         // Every operation maps into its operand, so this means an operation
         // produced an offset the bounds rule rejects: report it, never accept.
         let last = item.ops.last().map_or_else(|| item.name.to_token_stream(), Op::tokens);
-        return Err(vec![syn::Error::new_spanned(last, proof::describe_bounds(&name, &error).as_str())]);
+        return Err(vec![syn::Error::new_spanned(
+            last,
+            proof::describe_bounds(&name, &error).as_str(),
+        )]);
     }
     let unique = matches!(unique_verdict(&layout, lit.len), Uniqueness::Unique);
     Ok(DerivedLayout {
@@ -352,10 +391,16 @@ pub fn prove_derived(item: &DerivedItem, declared: &HashMap<String, Declared<'_>
 
 fn unique_verdict(layout: &Strided, len: usize) -> Uniqueness {
     match proof::check_bounds(layout.shape(), layout.strides(), layout.offset(), len) {
-        Ok(footprint) => {
-            decide_unique(layout.shape(), layout.strides(), layout.offset().max(0) as usize, footprint)
-        }
-        Err(_) => Uniqueness::Undecided { positions: u128::MAX, capacity: 0 },
+        Ok(footprint) => decide_unique(
+            layout.shape(),
+            layout.strides(),
+            layout.offset().max(0) as usize,
+            footprint,
+        ),
+        Err(_) => Uniqueness::Undecided {
+            positions: u128::MAX,
+            capacity: 0,
+        },
     }
 }
 
@@ -367,7 +412,10 @@ struct Args<'a> {
 
 impl Args<'_> {
     fn error(&self, tokens: impl ToTokens, what: &str) -> Vec<syn::Error> {
-        vec![syn::Error::new_spanned(tokens, format!("layout `{}`: `{}` {what}", self.layout, self.op.text()))]
+        vec![syn::Error::new_spanned(
+            tokens,
+            format!("layout `{}`: `{}` {what}", self.layout, self.op.text()),
+        )]
     }
 
     fn count(&self, allowed: &[usize], usage: &str) -> Result<(), Vec<syn::Error>> {
@@ -422,18 +470,24 @@ impl Args<'_> {
     /// `start..end`, either end optional, negative ends allowed.
     fn range(&self, k: usize) -> Result<(Option<isize>, Option<isize>), Vec<syn::Error>> {
         let Expr::Range(range) = &self.op.args[k] else {
-            return Err(self.error(&self.op.args[k], "takes a range `start..end` (either end may be left out)"));
+            return Err(self.error(
+                &self.op.args[k],
+                "takes a range `start..end` (either end may be left out)",
+            ));
         };
         if let syn::RangeLimits::Closed(_) = range.limits {
-            return Err(self.error(range, "takes a half-open range `start..end`, as NumPy's slices exclude the end"));
+            return Err(self.error(
+                range,
+                "takes a half-open range `start..end`, as NumPy's slices exclude the end",
+            ));
         }
         let bound = |e: &Option<Box<Expr>>| -> Result<Option<isize>, Vec<syn::Error>> {
             match e {
                 None => Ok(None),
                 Some(e) => match eval(e) {
-                    Ok(Value::Known(v)) => {
-                        isize::try_from(v).map(Some).map_err(|_| self.error(&**e, "has a bound outside isize"))
-                    }
+                    Ok(Value::Known(v)) => isize::try_from(v)
+                        .map(Some)
+                        .map_err(|_| self.error(&**e, "has a bound outside isize")),
                     Ok(Value::Symbolic) => Err(self.error(&**e, "needs integer literals as bounds")),
                     Err(err) => Err(vec![err]),
                 },
@@ -509,7 +563,12 @@ fn apply(name: &str, layout: Strided, op: &Op) -> Result<Strided, Vec<syn::Error
             )])
         }
     };
-    result.map_err(|e| vec![syn::Error::new_spanned(op.tokens(), describe_algebra(name, &op.text(), &e).as_str())])
+    result.map_err(|e| {
+        vec![syn::Error::new_spanned(
+            op.tokens(),
+            describe_algebra(name, &op.text(), &e).as_str(),
+        )]
+    })
 }
 
 /// Proves one split: 2 to 8 distinct members, each writable, declared in
@@ -520,7 +579,10 @@ pub fn prove_split(split: &SplitItem, declared: &HashMap<String, Declared<'_>>) 
     if !(2..=8).contains(&split.members.len()) {
         errors.push(syn::Error::new(
             split.members_span,
-            format!("split `{name}` has {} member(s); a split takes 2 to 8 members", split.members.len()),
+            format!(
+                "split `{name}` has {} member(s); a split takes 2 to 8 members",
+                split.members.len()
+            ),
         ));
     }
     let mut members = Vec::new();
@@ -604,5 +666,41 @@ pub fn elem_text(elem: &Elem) -> String {
     match elem {
         Elem::Any => "_".to_owned(),
         Elem::Type(ty) => ty.to_token_stream().to_string(),
+    }
+}
+
+/// The layout of the last `rank - k` axes of `lit`, based at its own lowest
+/// element (see `view_core::Subview`): offset `Σ |s| (n - 1)` over negative
+/// strides, buffer length its required length.
+pub fn trailing(lit: &Literal, k: usize) -> Literal {
+    let shape = lit.shape[k..].to_vec();
+    let strides = lit.strides[k..].to_vec();
+    let empty = shape.contains(&0);
+    let below: usize = shape
+        .iter()
+        .zip(&strides)
+        .filter(|(_, &s)| s < 0)
+        .map(|(&n, &s)| s.unsigned_abs() * (n.max(1) - 1))
+        .sum();
+    let above: usize = shape
+        .iter()
+        .zip(&strides)
+        .filter(|(_, &s)| s > 0)
+        .map(|(&n, &s)| s.unsigned_abs() * (n.max(1) - 1))
+        .sum();
+    let (offset, len) = if empty { (0, 0) } else { (below, below + above + 1) };
+    let unique = lit.unique || {
+        match proof::check_layout(&shape, &strides, offset, len) {
+            Ok(footprint) => matches!(decide_unique(&shape, &strides, offset, footprint), Uniqueness::Unique),
+            Err(_) => false,
+        }
+    };
+    Literal {
+        shape,
+        strides,
+        offset,
+        len,
+        unique,
+        assumed_elem_size: None,
     }
 }

@@ -125,7 +125,10 @@ pub const fn uniqueness_failure(name: &str, shape: &[usize], strides: &[isize], 
 /// it is not unique, or when the budget could not decide).
 pub const fn is_proven_unique(shape: &[usize], strides: &[isize], offset: usize) -> bool {
     let mut scratch = [0u64; CONST_SCRATCH_WORDS];
-    matches!(check_unique(shape, strides, offset as isize, &mut scratch), Uniqueness::Unique)
+    matches!(
+        check_unique(shape, strides, offset as isize, &mut scratch),
+        Uniqueness::Unique
+    )
 }
 
 /// The backstop for `split`: the message of [`describe_overlap`] unless

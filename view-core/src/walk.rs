@@ -1,0 +1,68 @@
+//! The one loop nest behind every whole-view traversal (`fold`, `for_each`,
+//! `zip`, reductions, contraction): an odometer over the outer axes and a
+//! counted loop over the last axis, moving N element positions by their
+//! strides. With a layout's constant shape and strides inlined, the inner
+//! loop is a plain constant-stride loop the optimizer can unroll and
+//! vectorise, with no division and no bounds check.
+
+use crate::proof::MAX_RANK;
+
+/// Calls `f` with the elements of `N` views at every index of `shape`, in C
+/// order. View `k` reaches element `start[k] + Σ i_a * strides[k][a]`.
+///
+/// `f` receives element positions only; dereferencing them is the caller's
+/// business (and its safety proof). Every `strides[k]` has `shape.len()`
+/// entries.
+#[inline(always)]
+pub(crate) fn walk<const N: usize>(
+    shape: &[usize],
+    strides: [&[isize]; N],
+    start: [usize; N],
+    mut f: impl FnMut([usize; N]),
+) {
+    let rank = shape.len();
+    if shape.contains(&0) {
+        return;
+    }
+    let Some(last) = rank.checked_sub(1) else {
+        f(start);
+        return;
+    };
+    let inner_extent = shape[last];
+    let inner_strides: [isize; N] = core::array::from_fn(|k| strides[k].get(last).copied().unwrap_or(0));
+    let mut index = [0usize; MAX_RANK];
+    let mut row = start;
+    loop {
+        let mut element = row;
+        for _ in 0..inner_extent {
+            f(element);
+            for k in 0..N {
+                element[k] = element[k].wrapping_add_signed(inner_strides[k]);
+            }
+        }
+        // Next row: bump the outer odometer.
+        let mut axis = last;
+        loop {
+            if axis == 0 {
+                return;
+            }
+            axis -= 1;
+            let (Some(i), Some(&n)) = (index.get_mut(axis), shape.get(axis)) else {
+                return;
+            };
+            *i += 1;
+            for k in 0..N {
+                let s = strides[k].get(axis).copied().unwrap_or(0);
+                row[k] = row[k].wrapping_add_signed(s);
+            }
+            if *i < n {
+                break;
+            }
+            for k in 0..N {
+                let s = strides[k].get(axis).copied().unwrap_or(0);
+                row[k] = row[k].wrapping_add_signed(s.wrapping_mul(-(n as isize)));
+            }
+            *i = 0;
+        }
+    }
+}
