@@ -16,6 +16,9 @@ mod eval;
 mod expand;
 mod prove;
 
+#[cfg(test)]
+mod fuzz;
+
 use std::collections::HashMap;
 
 use proc_macro2::TokenStream;

@@ -1,0 +1,1 @@
+//! Fuzz harness for the macro front end (written by the hardening work).
