@@ -119,3 +119,44 @@ fn reductions() {
     let nan = [f32::NAN, 1.0, f32::NAN, -2.0, 0.0, 0.0, 0.0, 0.0];
     assert_eq!(Evens::view(&nan).min(), Some(0.0));
 }
+
+strided_view! {
+    mut Columns: [i32; 12] { shape: [3, 4], strides: [1, 3] }
+}
+
+/// A fresh iterator folds through the whole-view loop nest; a partly consumed
+/// one steps element by element. Both must visit the same elements in C order.
+#[test]
+fn fresh_and_partly_consumed_iterators_agree() {
+    // Columns of a 4x3 row-major matrix, read as rows: [[0, 3, 6, 9], [1, 4, 7, 10], [2, 5, 8, 11]].
+    let data: [i32; 12] = core::array::from_fn(|i| i as i32);
+    let expected = [0, 3, 6, 9, 1, 4, 7, 10, 2, 5, 8, 11];
+    let v = Columns::view(&data);
+    let mut folded = Vec::new();
+    v.iter().for_each(|&x| folded.push(x));
+    assert_eq!(folded, expected);
+    let mut stepped = Vec::new();
+    let mut it = v.iter();
+    while let Some(&x) = it.next() {
+        stepped.push(x);
+    }
+    assert_eq!(stepped, expected);
+    assert_eq!(
+        v.iter().skip(5).copied().sum::<i32>(),
+        expected[5..].iter().sum::<i32>()
+    );
+    assert_eq!(
+        v.iter().rev().copied().collect::<Vec<_>>(),
+        expected.iter().rev().copied().collect::<Vec<_>>()
+    );
+    let mut it = v.iter();
+    it.next_back();
+    assert_eq!(it.copied().collect::<Vec<_>>(), expected[..11]);
+
+    let mut buffer = data;
+    let mut w = Columns::view_mut(&mut buffer);
+    w.iter_mut().for_each(|x| *x *= 10);
+    w.iter_mut().skip(10).for_each(|x| *x = -1);
+    // Index [2, 2] is element 8 and [2, 3] is element 11: the last two in C order.
+    assert_eq!(buffer, [0, 10, 20, 30, 40, 50, 60, 70, -1, 90, 100, -1]);
+}

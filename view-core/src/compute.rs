@@ -13,7 +13,7 @@ use crate::layout::{Layout, UniqueLayout};
 use crate::proof::same_shape;
 use crate::view::View;
 use crate::view_mut::ViewMut;
-use crate::walk::walk;
+use crate::walk::{walk, walk_fold};
 
 /// `&*base.add(element)`.
 ///
@@ -65,13 +65,12 @@ impl<'a, E, L: Layout> View<'a, E, L> {
     /// Folds every element into an accumulator, in C order.
     #[inline]
     pub fn fold<B>(self, init: B, mut f: impl FnMut(B, &'a E) -> B) -> B {
-        let mut acc = Some(init);
-        self.for_each(|x| acc = acc.take().map(|a| f(a, x)));
-        // `acc` is refilled after every step; `init` if there was none.
-        match acc {
-            Some(a) => a,
-            None => unreachable_accumulator(),
-        }
+        let base = self.base;
+        walk_fold(L::SHAPE_SLICE, [L::STRIDES_SLICE], [L::OFFSET], init, |acc, [e]| {
+            // SAFETY: `walk_fold` yields the elements of indices inside `L`'s
+            // shape, inside the buffer this view reads for `'a`.
+            f(acc, unsafe { read(base, e) })
+        })
     }
 
     /// The sum of the elements in C order, starting from `E::default()`.
@@ -165,11 +164,6 @@ fn is_nan<E: PartialOrd>(x: E) -> bool {
     x.partial_cmp(&x).is_none()
 }
 
-#[cold]
-fn unreachable_accumulator() -> ! {
-    unreachable!("fold's accumulator is refilled after every step")
-}
-
 /// Two views of one shape walked together (see [`zip`]).
 #[derive(Clone, Copy)]
 pub struct Zip<'a, 'b, A, B, LA: Layout, LB: Layout> {
@@ -229,12 +223,21 @@ impl<'a, 'b, A, B, LA: Layout, LB: Layout> Zip<'a, 'b, A, B, LA, LB> {
     /// Folds every pair into an accumulator, in C order.
     #[inline]
     pub fn fold<T>(self, init: T, mut f: impl FnMut(T, &'a A, &'b B) -> T) -> T {
-        let mut acc = Some(init);
-        self.for_each(|x, y| acc = acc.take().map(|t| f(t, x, y)));
-        match acc {
-            Some(t) => t,
-            None => unreachable_accumulator(),
-        }
+        let (a, b) = (self.a.base, self.b.base);
+        let strides = [LA::STRIDES_SLICE, LB::STRIDES_SLICE];
+        walk_fold(
+            LA::SHAPE_SLICE,
+            strides,
+            [LA::OFFSET, LB::OFFSET],
+            init,
+            |acc, [x, y]| {
+                // SAFETY: an element of `LA`, inside the buffer read for `'a`.
+                let first = unsafe { read(a, x) };
+                // SAFETY: an element of `LB` at the same index, inside the buffer read for `'b`.
+                let second = unsafe { read(b, y) };
+                f(acc, first, second)
+            },
+        )
     }
 
     /// Writes `f(a[i], b[i])` to `out[i]` for every index; the output's

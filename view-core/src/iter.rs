@@ -43,6 +43,12 @@ impl<L: Layout> Cursor<L> {
         self.remaining
     }
 
+    /// Whether no element was taken yet from either end: then a whole-view
+    /// traversal (`walk`) may replace element-by-element stepping.
+    pub(crate) fn is_fresh(&self) -> bool {
+        self.remaining == L::SIZE
+    }
+
     /// The element of the front index, then the front moves one step on.
     #[inline]
     pub(crate) fn next_front(&mut self) -> Option<usize> {
@@ -142,6 +148,22 @@ impl<'a, E, L: Layout> Iterator for Iter<'a, E, L> {
     fn size_hint(&self) -> (usize, Option<usize>) {
         (self.cursor.len(), Some(self.cursor.len()))
     }
+
+    /// A fresh iterator folds with the loop nest of [`walk`](crate::walk)
+    /// (`sum`, `for_each`, `max_by`, .. all come here).
+    #[inline]
+    fn fold<B, F: FnMut(B, &'a E) -> B>(self, init: B, mut f: F) -> B {
+        if self.cursor.is_fresh() {
+            // SAFETY: the same buffer and access as this iterator (`new`'s contract).
+            return unsafe { crate::View::<'a, E, L>::from_raw(self.base) }.fold(init, f);
+        }
+        // Partly consumed: step by step (`for` calls `next`, not `fold`).
+        let mut acc = init;
+        for x in self {
+            acc = f(acc, x);
+        }
+        acc
+    }
 }
 
 impl<'a, E, L: Layout> DoubleEndedIterator for Iter<'a, E, L> {
@@ -206,6 +228,29 @@ impl<'a, E, L: Layout> Iterator for IterMut<'a, E, L> {
     #[inline]
     fn size_hint(&self) -> (usize, Option<usize>) {
         (self.cursor.len(), Some(self.cursor.len()))
+    }
+
+    /// A fresh iterator folds with the loop nest of [`walk`](crate::walk).
+    #[inline]
+    fn fold<B, F: FnMut(B, &'a mut E) -> B>(self, init: B, mut f: F) -> B {
+        if self.cursor.is_fresh() {
+            let base = self.base;
+            return crate::walk::walk_fold(L::SHAPE_SLICE, [L::STRIDES_SLICE], [L::OFFSET], init, |acc, [e]| {
+                // SAFETY: `walk` yields each element of `L` once, inside the
+                // buffer (`new`'s contract).
+                let mut ptr = unsafe { base.add(e) };
+                // SAFETY: exclusive access for `'a` (`new`'s contract); each
+                // element is visited once and `L` is unique (required by
+                // `new`), so no two `&mut` alias.
+                f(acc, unsafe { ptr.as_mut() })
+            });
+        }
+        // Partly consumed: step by step (`for` calls `next`, not `fold`).
+        let mut acc = init;
+        for x in self {
+            acc = f(acc, x);
+        }
+        acc
     }
 }
 

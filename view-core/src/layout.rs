@@ -110,17 +110,43 @@ pub unsafe trait UniqueLayout: Layout {}
 /// remaining coordinates 0), so it lies in `0..REQUIRED_LEN`.
 #[inline(always)]
 pub(crate) fn element_at<L: Layout>(index: &L::Index) -> usize {
-    let mut element = L::OFFSET;
-    for (&i, &stride) in index.as_ref().iter().zip(L::STRIDES.as_ref()) {
-        element = element.wrapping_add_signed((i as isize).wrapping_mul(stride));
-    }
-    element
+    L::OFFSET.wrapping_add_signed(dot(index.as_ref(), L::STRIDES.as_ref()))
 }
 
-/// Whether every coordinate of `index` is below its extent.
+/// `Σ index[k] * strides[k]`, straight-line for ranks up to 4 so that it
+/// needs no loop even where the optimizer does not unroll (`opt-level = "s"`);
+/// the rank is a constant, so the `match` vanishes.
+#[inline(always)]
+fn dot(index: &[usize], strides: &[isize]) -> isize {
+    let term = |i: usize, s: isize| (i as isize).wrapping_mul(s);
+    match (index, strides) {
+        ([], _) => 0,
+        ([a], [s, ..]) => term(*a, *s),
+        ([a, b], [s, t, ..]) => term(*a, *s).wrapping_add(term(*b, *t)),
+        ([a, b, c], [s, t, u, ..]) => term(*a, *s).wrapping_add(term(*b, *t)).wrapping_add(term(*c, *u)),
+        ([a, b, c, d], [s, t, u, v, ..]) => term(*a, *s)
+            .wrapping_add(term(*b, *t))
+            .wrapping_add(term(*c, *u))
+            .wrapping_add(term(*d, *v)),
+        _ => index
+            .iter()
+            .zip(strides)
+            .fold(0isize, |acc, (&i, &s)| acc.wrapping_add(term(i, s))),
+    }
+}
+
+/// Whether every coordinate of `index` is below its extent; straight-line
+/// for ranks up to 4, like [`dot`].
 #[inline(always)]
 pub(crate) fn in_shape<L: Layout>(index: &L::Index) -> bool {
-    index.as_ref().iter().zip(L::SHAPE.as_ref()).all(|(&i, &n)| i < n)
+    match (index.as_ref(), L::SHAPE.as_ref()) {
+        ([], _) => true,
+        ([a], [n, ..]) => a < n,
+        ([a, b], [n, m, ..]) => (a < n) & (b < m),
+        ([a, b, c], [n, m, o, ..]) => (a < n) & (b < m) & (c < o),
+        ([a, b, c, d], [n, m, o, p, ..]) => (a < n) & (b < m) & (c < o) & (d < p),
+        (index, shape) => index.iter().zip(shape).all(|(&i, &n)| i < n),
+    }
 }
 
 /// The panic of `view[index]` for an index outside the shape, worded like a slice's.

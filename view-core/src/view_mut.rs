@@ -166,9 +166,7 @@ impl<'a, E, L: UniqueLayout> ViewMut<'a, E, L> {
     where
         E: Clone,
     {
-        for element in self.iter_mut() {
-            *element = value.clone();
-        }
+        self.iter_mut().for_each(|element| *element = value.clone());
     }
 
     /// Copies `source`, element by element in C order; both shapes must be
@@ -183,9 +181,7 @@ impl<'a, E, L: UniqueLayout> ViewMut<'a, E, L> {
                 "copy_from needs a source of the same shape"
             )
         }
-        for (to, from) in self.iter_mut().zip(source.iter()) {
-            *to = *from;
-        }
+        source.map_into(self, |&x| x);
     }
 }
 

@@ -20,13 +20,25 @@ pub(crate) fn walk<const N: usize>(
     start: [usize; N],
     mut f: impl FnMut([usize; N]),
 ) {
+    walk_fold(shape, strides, start, (), |(), elements| f(elements));
+}
+
+/// [`walk`] threading an accumulator through `f`.
+#[inline(always)]
+pub(crate) fn walk_fold<B, const N: usize>(
+    shape: &[usize],
+    strides: [&[isize]; N],
+    start: [usize; N],
+    init: B,
+    mut f: impl FnMut(B, [usize; N]) -> B,
+) -> B {
     let rank = shape.len();
+    let mut acc = init;
     if shape.contains(&0) {
-        return;
+        return acc;
     }
     let Some(last) = rank.checked_sub(1) else {
-        f(start);
-        return;
+        return f(acc, start);
     };
     let inner_extent = shape[last];
     let inner_strides: [isize; N] = core::array::from_fn(|k| strides[k].get(last).copied().unwrap_or(0));
@@ -35,7 +47,7 @@ pub(crate) fn walk<const N: usize>(
     loop {
         let mut element = row;
         for _ in 0..inner_extent {
-            f(element);
+            acc = f(acc, element);
             for k in 0..N {
                 element[k] = element[k].wrapping_add_signed(inner_strides[k]);
             }
@@ -44,11 +56,11 @@ pub(crate) fn walk<const N: usize>(
         let mut axis = last;
         loop {
             if axis == 0 {
-                return;
+                return acc;
             }
             axis -= 1;
             let (Some(i), Some(&n)) = (index.get_mut(axis), shape.get(axis)) else {
-                return;
+                return acc;
             };
             *i += 1;
             for k in 0..N {
