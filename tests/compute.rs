@@ -136,8 +136,8 @@ fn fresh_and_partly_consumed_iterators_agree() {
     v.iter().for_each(|&x| folded.push(x));
     assert_eq!(folded, expected);
     let mut stepped = Vec::new();
-    let mut it = v.iter();
-    while let Some(&x) = it.next() {
+    // A `for` loop calls `next`, never `fold`.
+    for &x in v.iter() {
         stepped.push(x);
     }
     assert_eq!(stepped, expected);

@@ -14,8 +14,9 @@ use std::collections::HashSet;
 use proptest::collection::vec;
 use proptest::prelude::*;
 use view_core::proof::{
-    check_bounds, check_disjoint, check_layout, check_unique, describe_bounds, describe_overlap, describe_uniqueness,
-    element_of, BoundsError, Culprit, Footprint, LayoutParts, Overlap, Uniqueness, MAX_RANK,
+    check_bounds, check_disjoint, check_disjoint_bounded, check_layout, check_unique, check_unique_bounded,
+    describe_bounds, describe_overlap, describe_uniqueness, element_of, BoundsError, Culprit, Footprint, LayoutParts,
+    Overlap, Uniqueness, MAX_RANK,
 };
 
 // ---- Brute force ------------------------------------------------------------
@@ -262,8 +263,11 @@ fn brute_collision(shape: &[usize], strides: &[isize], offset: isize) -> Option<
 }
 
 /// A collision witness is real: two different indices inside the shape, the
-/// first (in C order) reaching the element first, both reaching it.
-fn assert_real_collision(shape: &[usize], strides: &[isize], offset: isize, verdict: &Uniqueness) {
+/// first before the second in C order, both reaching the element. With
+/// `earliest` (the bitset search, which has room for every position), the
+/// first is also the earliest index in C order to reach it; the bounded
+/// search that runs when the scratch is too small names some colliding pair.
+fn assert_real_collision(shape: &[usize], strides: &[isize], offset: isize, verdict: &Uniqueness, earliest: bool) {
     let Uniqueness::Collision(c) = verdict else {
         return;
     };
@@ -274,15 +278,16 @@ fn assert_real_collision(shape: &[usize], strides: &[isize], offset: isize, verd
     assert_eq!(reach(strides, offset, second), c.element);
     assert_eq!(element_of(strides, offset, first), Some(c.element));
     assert_eq!(element_of(strides, offset, second), Some(c.element));
-    // Documented: `first` is the first index in C order to reach the element.
-    let mut earliest = None;
-    for_each_index(shape, |index| {
-        if earliest.is_none() && reach(strides, offset, index) == c.element {
-            earliest = Some(index.to_vec());
-        }
-    });
-    assert_eq!(earliest.as_deref(), Some(first));
     assert!(first < second, "{first:?} should come before {second:?} in C order");
+    if earliest {
+        let mut found = None;
+        for_each_index(shape, |index| {
+            if found.is_none() && reach(strides, offset, index) == c.element {
+                found = Some(index.to_vec());
+            }
+        });
+        assert_eq!(found.as_deref(), Some(first));
+    }
 }
 
 /// Indices reached by both layouts: element -> present.
@@ -340,7 +345,7 @@ proptest! {
             None => prop_assert_eq!(verdict, Uniqueness::Unique),
             Some(_) => {
                 prop_assert!(matches!(verdict, Uniqueness::Collision(_)), "got {:?}", verdict);
-                assert_real_collision(&shape, &strides, offset, &verdict);
+                assert_real_collision(&shape, &strides, offset, &verdict, true);
             }
         }
         prop_assert!(describe_uniqueness("L", &verdict).is_none() == (verdict == Uniqueness::Unique));
@@ -363,7 +368,8 @@ proptest! {
             Uniqueness::Unique => prop_assert!(brute.is_none()),
             Uniqueness::Collision(_) => {
                 prop_assert!(brute.is_some());
-                assert_real_collision(&shape, &strides, offset, &verdict);
+                // Room for every position: the bitset, whose first index is the earliest.
+                assert_real_collision(&shape, &strides, offset, &verdict, positions <= 64 * words as u128);
             }
             Uniqueness::Crowded { indices, positions: p } => {
                 prop_assert!(brute.is_some());
@@ -376,6 +382,40 @@ proptest! {
                 prop_assert_eq!(p, positions);
                 prop_assert!(p > capacity as u128);
             }
+        }
+    }
+
+    /// (b'') The bounded search alone (no scratch, so the bitset never runs;
+    /// a budget no small layout exhausts) is exact too: unique iff brute
+    /// force finds no repeat, and a collision it names is real.
+    #[test]
+    fn uniqueness_by_search_alone_agrees_with_brute_force(
+        (shape, strides) in shape_and_strides(),
+        offset in any_offset(),
+    ) {
+        let verdict = check_unique_bounded(&shape, &strides, offset, &mut [], 1 << 22);
+        match brute_collision(&shape, &strides, offset) {
+            None => prop_assert_eq!(verdict, Uniqueness::Unique),
+            Some(_) => {
+                prop_assert!(matches!(verdict, Uniqueness::Collision(_)), "got {:?}", verdict);
+                assert_real_collision(&shape, &strides, offset, &verdict, false);
+            }
+        }
+    }
+
+    /// (c'') Disjointness by the bounded search alone equals brute force.
+    #[test]
+    fn disjointness_by_search_alone_agrees_with_brute_force(
+        a in placed(),
+        b in placed(),
+    ) {
+        let shared = brute_shared(&a, &b);
+        let verdict = check_disjoint_bounded(a.parts(), b.parts(), &mut [], 1 << 22);
+        if shared.is_empty() {
+            prop_assert_eq!(verdict, Overlap::Disjoint);
+        } else {
+            prop_assert!(matches!(verdict, Overlap::Shared(_)), "got {:?}", verdict);
+            assert_real_shared(&a, &b, &shared, &verdict);
         }
     }
 
@@ -478,7 +518,9 @@ fn small_scratch_gives_undecided_or_crowded() {
         }
     );
     // Interleaved halves of 200 elements: disjoint; their footprints meet on
-    // 1..=198, 198 positions, which need 4 words.
+    // 1..=198, 198 positions, which need 4 words. With less, the bounded
+    // search decides: 2i - 2j = 1 has no solution (the gcd 2 does not divide
+    // 1), which it sees before visiting any node.
     let even = LayoutParts {
         shape: &[100],
         strides: &[2],
@@ -489,14 +531,31 @@ fn small_scratch_gives_undecided_or_crowded() {
         strides: &[2],
         offset: 1,
     };
+    assert_eq!(check_disjoint(even, odd, &mut [0; 4]), Overlap::Disjoint);
+    assert_eq!(check_disjoint(even, odd, &mut [0; 3]), Overlap::Disjoint);
+    assert_eq!(check_disjoint(even, odd, &mut []), Overlap::Disjoint);
+    // Evens against evens shifted by one pair: they share 2..=198; with no
+    // scratch there is no work budget either, so the answer is undecided.
+    let shifted = LayoutParts {
+        shape: &[100],
+        strides: &[2],
+        offset: 2,
+    };
     assert_eq!(
-        check_disjoint(even, odd, &mut [0; 3]),
+        check_disjoint(even, shifted, &mut []),
         Overlap::Undecided {
-            positions: 198,
-            capacity: 192
+            positions: 197,
+            capacity: 0
         }
     );
-    assert_eq!(check_disjoint(even, odd, &mut [0; 4]), Overlap::Disjoint);
+    // One word of scratch gives a budget of 256 nodes: the search finds element 2.
+    match check_disjoint(even, shifted, &mut [0; 1]) {
+        Overlap::Shared(s) => {
+            assert_eq!(reach(&[2], 0, s.first.as_slice()), s.element as i128);
+            assert_eq!(reach(&[2], 2, s.second.as_slice()), s.element as i128);
+        }
+        other => panic!("{other:?}"),
+    }
 }
 
 // ---- Extremes -----------------------------------------------------------------
@@ -630,20 +689,29 @@ fn extremes_huge_extents() {
         }
         other => panic!("{other:?}"),
     }
-    // About 2^62 indices over 2^62 + 1 positions, twice: crowded, not searched.
+    // About 2^62 indices over 2^62 + 1 positions, twice: crowded; too big for
+    // the bitset, but the bounded search finds [0, 1] and [1, 0] at once;
+    // with no budget at all, pigeonhole still says crowded.
     let half = MAX / 2;
     assert!(bounds(&[half, 2], &[1, 1], 0, MAX).is_ok());
+    match unique_with(&[half, 2], &[1, 1], 0, 4) {
+        verdict @ Uniqueness::Collision(_) => assert_real_collision(&[half, 2], &[1, 1], 0, &verdict, false),
+        other => panic!("{other:?}"),
+    }
     assert_eq!(
-        unique_with(&[half, 2], &[1, 1], 0, 4),
+        unique_with(&[half, 2], &[1, 1], 0, 0),
         Uniqueness::Crowded {
             indices: 2 * half,
             positions: half as u128 + 1
         }
     );
-    // Not crowded, not nested, far too big to search: undecided.
+    // Not crowded, not nested, far too big for the bitset: the search proves
+    // it unique (3 d0 = -2 d1 with |d1| <= 2 forces d = 0); with no budget,
+    // undecided.
+    assert_eq!(unique_with(&[half / 4, 3], &[3, 2], 0, 4), Uniqueness::Unique);
     assert!(matches!(
-        unique_with(&[half / 4, 3], &[3, 2], 0, 4),
-        Uniqueness::Undecided { capacity: 256, .. }
+        unique_with(&[half / 4, 3], &[3, 2], 0, 0),
+        Uniqueness::Undecided { capacity: 0, .. }
     ));
     // Too many indices and a span that saturates: undecided, no panic.
     assert!(matches!(
@@ -654,16 +722,23 @@ fn extremes_huge_extents() {
         unique_with(&[usize::MAX, usize::MAX], &[isize::MIN, isize::MAX], 0, 4),
         Uniqueness::Undecided { .. }
     ));
-    // A huge layout against a small one inside it: too many indices to walk.
-    assert!(matches!(
-        disjoint(parts(&[MAX], &[1], 0), parts(&[1], &[0], 7), 1),
-        Overlap::Undecided { positions: 1, .. }
-    ));
-    // Interleaved halves of the largest buffer: disjoint, but undecidable here.
-    assert!(matches!(
+    // A huge layout against a small one inside it: too many indices to walk,
+    // but the bounded search solves i = 7 at once.
+    match disjoint(parts(&[MAX], &[1], 0), parts(&[1], &[0], 7), 1) {
+        Overlap::Shared(s) => {
+            assert_eq!(
+                (s.element, s.first.as_slice(), s.second.as_slice()),
+                (7, &[7][..], &[0][..])
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    // Interleaved halves of the largest buffer: far too big to walk, decided
+    // by the search (the gcd 2 does not divide the offset difference 1).
+    assert_eq!(
         disjoint(parts(&[half], &[2], 0), parts(&[half], &[2], 1), 16),
-        Overlap::Undecided { .. }
-    ));
+        Overlap::Disjoint
+    );
     // Far apart: disjoint without any scratch.
     assert_eq!(
         disjoint(parts(&[half], &[1], 0), parts(&[10], &[1], (MAX - 10) as isize), 0),
@@ -797,7 +872,7 @@ fn extremes_ranks_and_lengths() {
         }
     );
     match unique_with(&shape16, &ones, 0, 1) {
-        verdict @ Uniqueness::Collision(_) => assert_real_collision(&shape16, &ones, 0, &verdict),
+        verdict @ Uniqueness::Collision(_) => assert_real_collision(&shape16, &ones, 0, &verdict, true),
         other => panic!("{other:?}"),
     }
     // Rank 16 with extents 3: 43 million indices, a collision within the first 34.

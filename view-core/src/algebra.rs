@@ -38,6 +38,13 @@ pub enum AlgebraError {
         /// The rank.
         rank: usize,
     },
+    /// `new_axis` at a position past the end (positions are `0..=rank`).
+    NewAxisOutOfRange {
+        /// The position given.
+        axis: usize,
+        /// The rank.
+        rank: usize,
+    },
     /// `permute` axes that are not a permutation of `0..rank`.
     NotAPermutation {
         /// The rank.
@@ -111,11 +118,20 @@ pub enum AlgebraError {
         from: usize,
         /// Elements of the target shape (without a `-1`).
         to: usize,
+        /// Whether the target shape has a `-1` (then `to` must divide `from`).
+        inferred: bool,
     },
     /// `reshape` with more than one `-1`, or another negative extent.
     ReshapeBadShape,
-    /// `reshape` that NumPy can only do by copying.
-    ReshapeNeedsCopy,
+    /// `reshape` that NumPy can only do by copying: axes `axis` and
+    /// `axis + 1` (counting only axes of extent > 1) would merge, but are not
+    /// contiguous in C order.
+    ReshapeNeedsCopy {
+        /// Extent and stride of the outer axis.
+        outer: (usize, isize),
+        /// Extent and stride of the inner axis.
+        inner: (usize, isize),
+    },
     /// An extent or offset overflows.
     Overflow,
 }
@@ -439,7 +455,8 @@ impl Strided {
     }
 
     /// `np.broadcast_to(a, shape)`: axes are matched from the end; an extent
-    /// 1 stretches (stride 0), new leading axes repeat (stride 0).
+    /// 1 stretches (stride 0), new leading axes repeat (stride 0); as in
+    /// NumPy, an axis of extent 1 has stride 0 even where it is not stretched.
     pub const fn broadcast_to(self, shape: &[usize]) -> Result<Self, AlgebraError> {
         if shape.len() < self.rank || shape.len() > MAX_RANK {
             return Err(AlgebraError::BroadcastRank {
@@ -459,10 +476,11 @@ impl Strided {
             out.shape[k] = shape[k];
             if k >= lead {
                 let (n, s) = (self.shape[k - lead], self.strides[k - lead]);
-                if n == shape[k] {
-                    out.strides[k] = s;
-                } else if n == 1 {
+                // Like NumPy, every axis of extent 1 gets stride 0.
+                if n == 1 {
                     out.strides[k] = 0;
+                } else if n == shape[k] {
+                    out.strides[k] = s;
                 } else {
                     return Err(AlgebraError::BroadcastMismatch {
                         axis: k - lead,
@@ -508,11 +526,19 @@ impl Strided {
         }
         if unknown < MAX_RANK {
             if known == 0 || size % known != 0 {
-                return Err(AlgebraError::ReshapeSize { from: size, to: known });
+                return Err(AlgebraError::ReshapeSize {
+                    from: size,
+                    to: known,
+                    inferred: true,
+                });
             }
             dims[unknown] = size / known;
         } else if known != size {
-            return Err(AlgebraError::ReshapeSize { from: size, to: known });
+            return Err(AlgebraError::ReshapeSize {
+                from: size,
+                to: known,
+                inferred: false,
+            });
         }
         let new_rank = shape.len();
         let mut out = Strided {
@@ -560,7 +586,10 @@ impl Strided {
             let mut ok = oi;
             while ok + 1 < oj {
                 if old_strides[ok] != old_dims[ok + 1] as isize * old_strides[ok + 1] {
-                    return Err(AlgebraError::ReshapeNeedsCopy);
+                    return Err(AlgebraError::ReshapeNeedsCopy {
+                        outer: (old_dims[ok], old_strides[ok]),
+                        inner: (old_dims[ok + 1], old_strides[ok + 1]),
+                    });
                 }
                 ok += 1;
             }
@@ -587,10 +616,7 @@ impl Strided {
     /// `a[..., np.newaxis, ...]`: an axis of extent 1 (stride 0) at `axis`.
     pub const fn new_axis(self, axis: usize) -> Result<Self, AlgebraError> {
         if axis > self.rank {
-            return Err(AlgebraError::AxisOutOfRange {
-                axis,
-                rank: self.rank + 1,
-            });
+            return Err(AlgebraError::NewAxisOutOfRange { axis, rank: self.rank });
         }
         self.with_axis(axis, 1, 0)
     }
@@ -634,10 +660,21 @@ pub const fn describe_algebra(name: &str, op: &str, error: &AlgebraError) -> Mes
             .str(", but the layout has ")
             .uint(rank as u128)
             .str(" axes"),
+        AlgebraError::NewAxisOutOfRange { axis, rank } => m
+            .str("inserts an axis at position ")
+            .uint(axis as u128)
+            .str(", but a layout with ")
+            .uint(rank as u128)
+            .str(" axes takes a new axis at positions 0 to ")
+            .uint(rank as u128),
         AlgebraError::NotAPermutation { rank } => m.str("needs a permutation of the axes 0 to ").int(rank as i128 - 1),
         AlgebraError::ZeroStep => m.str("has step 0; a slice step must be non-zero"),
         AlgebraError::SliceOutOfRange { axis, bound, extent } => m
-            .str("goes past the end of axis ")
+            .str(if bound < 0 {
+                "goes before the start of axis "
+            } else {
+                "goes past the end of axis "
+            })
             .uint(axis as u128)
             .str(": bound ")
             .int(bound as i128)
@@ -684,15 +721,37 @@ pub const fn describe_algebra(name: &str, op: &str, error: &AlgebraError) -> Mes
             .str(", which is neither ")
             .uint(target as u128)
             .str(" nor 1"),
-        AlgebraError::ReshapeSize { from, to } => m
+        AlgebraError::ReshapeSize {
+            from,
+            to,
+            inferred: false,
+        } => m
             .str("cannot reshape ")
             .uint(from as u128)
             .str(" elements into a shape of ")
             .uint(to as u128),
+        AlgebraError::ReshapeSize {
+            from,
+            to,
+            inferred: true,
+        } => m
+            .str("cannot infer the -1: ")
+            .uint(from as u128)
+            .str(" elements are not a multiple of the other extents' product ")
+            .uint(to as u128),
         AlgebraError::ReshapeBadShape => m.str("has a negative extent other than a single -1"),
-        AlgebraError::ReshapeNeedsCopy => {
-            m.str("cannot be done as a view: the layout's axes are not contiguous in C order, so NumPy would copy")
-        }
+        AlgebraError::ReshapeNeedsCopy { outer, inner } => m
+            .str("cannot be done as a view: it merges an axis of extent ")
+            .uint(outer.0 as u128)
+            .str(" and stride ")
+            .int(outer.1 as i128)
+            .str(" with the next, of extent ")
+            .uint(inner.0 as u128)
+            .str(" and stride ")
+            .int(inner.1 as i128)
+            .str(", which are not contiguous in C order (the outer stride would have to be ")
+            .int(inner.0 as i128 * inner.1 as i128)
+            .str("), so NumPy would copy"),
         AlgebraError::Overflow => m.str("overflows isize"),
     }
 }

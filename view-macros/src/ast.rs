@@ -57,15 +57,15 @@ impl Op {
 /// Undoes the token printer's spacing in small expressions: `1 .. - 1` to `1..-1`.
 fn tidy(text: &str) -> String {
     let mut out = text.replace(" .. ", "..").replace(".. ", "..").replace(" ..", "..");
-    for (from, to) in [
-        ("- ", "-"),
-        ("[ ", "["),
-        (" ]", "]"),
-        (" ,", ","),
-        ("( ", "("),
-        (" )", ")"),
-    ] {
+    for (from, to) in [("[ ", "["), (" ]", "]"), (" ,", ","), ("( ", "("), (" )", ")")] {
         out = out.replace(from, to);
+    }
+    // A unary minus (after an opening bracket, a comma or `..`) sticks to its operand.
+    for prefix in ["[", "(", ", ", ".."] {
+        out = out.replace(&format!("{prefix}- "), &format!("{prefix}-"));
+    }
+    if let Some(rest) = out.strip_prefix("- ") {
+        out = format!("-{rest}");
     }
     out
 }
@@ -149,8 +149,22 @@ pub fn chunks(input: TokenStream) -> Vec<TokenStream> {
 /// Parses one chunk; field-level mistakes are collected in `errors` so that
 /// all of them are reported, not just the first.
 pub fn parse_item(chunk: TokenStream, errors: &mut Vec<syn::Error>) -> Option<Item> {
-    let parser = |input: ParseStream<'_>| parse_item_inner(input, errors);
-    match parser.parse2(chunk) {
+    // Parsed inside a group spanned at the chunk's last token, so that "end
+    // of input" errors of an item cut short point at its end, not at the
+    // whole macro call.
+    let end = chunk
+        .clone()
+        .into_iter()
+        .last()
+        .map_or_else(Span::call_site, |t| t.span());
+    let mut group = proc_macro2::Group::new(Delimiter::Brace, chunk);
+    group.set_span(end);
+    let parser = |input: ParseStream<'_>| {
+        let content;
+        syn::braced!(content in input);
+        parse_item_inner(&content, errors)
+    };
+    match parser.parse2(TokenStream::from(TokenTree::Group(group))) {
         Ok(item) => Some(item),
         Err(e) => {
             errors.push(e);
@@ -308,7 +322,7 @@ fn parse_split(input: ParseStream<'_>, attrs: Vec<Attribute>, vis: Visibility) -
 /// The value of a field as written: a bracketed list or one expression.
 enum RawValue {
     List(Span, Vec<Expr>),
-    Scalar(Expr),
+    Scalar(Box<Expr>),
 }
 
 impl Parse for RawValue {
@@ -319,7 +333,7 @@ impl Parse for RawValue {
             let values = Punctuated::<Expr, Token![,]>::parse_terminated(&content)?;
             Ok(RawValue::List(bracket.span.join(), values.into_iter().collect()))
         } else {
-            Ok(RawValue::Scalar(input.parse()?))
+            Ok(RawValue::Scalar(Box::new(input.parse()?)))
         }
     }
 }
@@ -383,7 +397,7 @@ fn parse_fields(body: ParseStream<'_>, item: &mut LayoutItem, errors: &mut Vec<s
                         format!("layout `{}`: duplicate field `{name}`; give each field once", item.name),
                     ));
                 } else {
-                    *slot = Some(ScalarField { key, value });
+                    *slot = Some(ScalarField { key, value: *value });
                 }
             }
             (Some(_), RawValue::List(span, _)) => errors.push(syn::Error::new(

@@ -46,7 +46,11 @@ pub fn eval(expr: &Expr) -> syn::Result<Value> {
                 }
                 BinOp::Div(_) => l.checked_div(r),
                 BinOp::Rem(_) => l.checked_rem(r),
-                BinOp::Shl(_) => u32::try_from(r).ok().and_then(|r| l.checked_shl(r)),
+                // A shift that loses bits is an overflow, not a wrap.
+                BinOp::Shl(_) => u32::try_from(r)
+                    .ok()
+                    .and_then(|r| l.checked_shl(r))
+                    .filter(|v| v.checked_shr(r as u32) == Some(l)),
                 BinOp::Shr(_) => u32::try_from(r).ok().and_then(|r| l.checked_shr(r)),
                 BinOp::BitAnd(_) => Some(l & r),
                 BinOp::BitOr(_) => Some(l | r),

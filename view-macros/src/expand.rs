@@ -184,13 +184,25 @@ fn literal_doc(header: &Header<'_>, lit: &Literal) -> String {
 
 /// The trailing layouts of `lit` for `subview`: for each `K` in `1..rank`,
 /// a hidden layout of the last `rank - K` axes and `impl Subview<K>`.
+/// An empty layout has none: no index exists to take a sub-view at (and its
+/// strides, never used, need not describe any buffer).
 fn trailing_layouts(header: &Header<'_>, lit: &Literal) -> TokenStream {
     let mut out = TokenStream::new();
+    if lit.shape.contains(&0) {
+        return out;
+    }
     let name = header.name;
-    let hidden: Vec<Attribute> = vec![syn::parse_quote!(#[doc(hidden)])];
+    let hidden: Vec<Attribute> = vec![
+        syn::parse_quote!(#[doc(hidden)]),
+        syn::parse_quote!(#[allow(non_camel_case_types)]),
+    ];
     for k in 1..lit.shape.len() {
         let trailing = crate::prove::trailing(lit, k);
-        let sub_name = Ident::new(&format!("__{name}Trailing{k}"), name.span());
+        // `unraw`: a layout named `r#mut` gets `__mutTrailing1`, a valid identifier.
+        let sub_name = Ident::new(
+            &format!("__{}Trailing{k}", syn::ext::IdentExt::unraw(name)),
+            name.span(),
+        );
         let sub_header = Header {
             attrs: &hidden,
             vis: header.vis,

@@ -16,6 +16,10 @@ use crate::eval::{eval, Value};
 /// (16 MiB), enough for every layout over a buffer of up to 2^27 elements.
 const MACRO_SCRATCH_WORDS: usize = 1 << 21;
 
+/// Nodes the bounded search (for larger spans) may visit before the macro
+/// reports that it could not decide: 2^24, a fraction of a second.
+const MACRO_SEARCH_WORK: u64 = 1 << 24;
+
 /// What the proof established about a layout.
 pub enum Proven {
     /// Every number is known, and the proof accepted the layout.
@@ -244,7 +248,7 @@ pub fn prove_layout(item: &LayoutItem) -> Result<Proven, Vec<syn::Error>> {
 fn decide_unique(shape: &[usize], strides: &[isize], offset: usize, footprint: Footprint) -> Uniqueness {
     let words = footprint.required_span().div_ceil(64).clamp(1, MACRO_SCRATCH_WORDS);
     let mut scratch = vec![0u64; words];
-    proof::check_unique(shape, strides, offset as isize, &mut scratch)
+    proof::check_unique_bounded(shape, strides, offset as isize, &mut scratch, MACRO_SEARCH_WORK)
 }
 
 /// Where an error goes: the tokens of an expression, or a span (a bracket).
@@ -349,9 +353,22 @@ pub fn prove_derived(
         let method = op.method.to_string();
         if NEVER_WRITABLE.contains(&method.as_str()) {
             if explicit_mut {
+                // Name two indices that share an element when this result has them.
+                let example = match unique_verdict(&layout, lit.len) {
+                    Uniqueness::Collision(c) => format!(
+                        " (here indices {:?} and {:?} both reach element {})",
+                        c.first.as_slice(),
+                        c.second.as_slice(),
+                        c.element
+                    ),
+                    _ => String::new(),
+                };
                 return Err(vec![syn::Error::new_spanned(
                     op.tokens(),
-                    format!("layout `{name}` is declared `mut`, but `{}` is never writable: its indices share elements by design", op.text()),
+                    format!(
+                        "layout `{name}` is declared `mut`, but `{}` is never writable: its indices share elements by design{example}",
+                        op.text()
+                    ),
                 )]);
             }
             writable = false;
@@ -431,7 +448,7 @@ impl Args<'_> {
         match eval(expr) {
             Ok(Value::Known(v)) => Ok(v),
             Ok(Value::Symbolic) => Err(self.error(expr, "needs integer literals as arguments")),
-            Err(e) => Err(vec![e]),
+            Err(e) => Err(self.error(expr, &format!("has an argument that is not an integer: {e}"))),
         }
     }
 
@@ -455,15 +472,15 @@ impl Args<'_> {
             .map(|e| match eval(e) {
                 Ok(Value::Known(v)) => Ok(v),
                 Ok(Value::Symbolic) => Err(self.error(e, "needs integer literals as arguments")),
-                Err(err) => Err(vec![err]),
+                Err(err) => Err(self.error(e, &format!("has an argument that is not an integer: {err}"))),
             })
             .collect()
     }
 
-    fn usize_list(&self, k: usize) -> Result<Vec<usize>, Vec<syn::Error>> {
+    fn usize_list(&self, k: usize, negative: &str) -> Result<Vec<usize>, Vec<syn::Error>> {
         self.list(k)?
             .into_iter()
-            .map(|v| usize::try_from(v).map_err(|_| self.error(&self.op.args[k], "needs non-negative extents")))
+            .map(|v| usize::try_from(v).map_err(|_| self.error(&self.op.args[k], negative)))
             .collect()
     }
 
@@ -489,7 +506,7 @@ impl Args<'_> {
                         .map(Some)
                         .map_err(|_| self.error(&**e, "has a bound outside isize")),
                     Ok(Value::Symbolic) => Err(self.error(&**e, "needs integer literals as bounds")),
-                    Err(err) => Err(vec![err]),
+                    Err(err) => Err(self.error(&**e, &format!("has a bound that is not an integer: {err}"))),
                 },
             }
         };
@@ -508,7 +525,7 @@ fn apply(name: &str, layout: Strided, op: &Op) -> Result<Strided, Vec<syn::Error
         }
         "permute" => {
             args.count(&[1], "one list of axes: `permute([1, 0])`")?;
-            let axes = args.usize_list(0)?;
+            let axes = args.usize_list(0, "needs non-negative axes")?;
             layout.permute(&axes)
         }
         "swap_axes" => {
@@ -537,11 +554,11 @@ fn apply(name: &str, layout: Strided, op: &Op) -> Result<Strided, Vec<syn::Error
         }
         "windows" => {
             args.count(&[1], "one window extent per axis: `windows([3, 3])`")?;
-            layout.windows(&args.usize_list(0)?)
+            layout.windows(&args.usize_list(0, "needs non-negative extents")?)
         }
         "broadcast_to" => {
             args.count(&[1], "the target shape: `broadcast_to([6, 4])`")?;
-            layout.broadcast_to(&args.usize_list(0)?)
+            layout.broadcast_to(&args.usize_list(0, "needs non-negative extents")?)
         }
         "reshape" => {
             args.count(&[1], "the new shape, with at most one -1: `reshape([4, -1])`")?;
@@ -647,7 +664,7 @@ pub fn prove_split(split: &SplitItem, declared: &HashMap<String, Declared<'_>>) 
             };
             let words = a_lit.len.div_ceil(64).clamp(1, MACRO_SCRATCH_WORDS);
             let mut scratch = vec![0u64; words];
-            let verdict = proof::check_disjoint(a_lit.parts(), b_lit.parts(), &mut scratch);
+            let verdict = proof::check_disjoint_bounded(a_lit.parts(), b_lit.parts(), &mut scratch, MACRO_SEARCH_WORK);
             if let Some(message) = proof::describe_overlap(&name, &a_ident.to_string(), &b_ident.to_string(), &verdict)
             {
                 errors.push(syn::Error::new(b_ident.span(), message.as_str()));
@@ -680,15 +697,19 @@ pub fn trailing(lit: &Literal, k: usize) -> Literal {
         .iter()
         .zip(&strides)
         .filter(|(_, &s)| s < 0)
-        .map(|(&n, &s)| s.unsigned_abs() * (n.max(1) - 1))
-        .sum();
+        .map(|(&n, &s)| s.unsigned_abs().saturating_mul(n.max(1) - 1))
+        .fold(0, usize::saturating_add);
     let above: usize = shape
         .iter()
         .zip(&strides)
         .filter(|(_, &s)| s > 0)
-        .map(|(&n, &s)| s.unsigned_abs() * (n.max(1) - 1))
-        .sum();
-    let (offset, len) = if empty { (0, 0) } else { (below, below + above + 1) };
+        .map(|(&n, &s)| s.unsigned_abs().saturating_mul(n.max(1) - 1))
+        .fold(0, usize::saturating_add);
+    let (offset, len) = if empty {
+        (0, 0)
+    } else {
+        (below, below.saturating_add(above).saturating_add(1))
+    };
     let unique = lit.unique || {
         match proof::check_layout(&shape, &strides, offset, len) {
             Ok(footprint) => matches!(decide_unique(&shape, &strides, offset, footprint), Uniqueness::Unique),

@@ -2,7 +2,9 @@
 //! `split`: no element may be reached by both.
 
 use super::footprint::{check_bounds, BoundsError, Footprint};
+use super::index::MAX_RANK;
 use super::index::{IndexWitness, Odometer};
+use super::search::{solve, Equation, Search};
 use super::unique::first_reaching;
 
 /// A layout given by its parts, for functions that compare two of them.
@@ -54,6 +56,21 @@ pub enum Overlap {
 /// Both layouts should have passed [`check_bounds`] for some buffer; a
 /// non-empty layout that fits no buffer gives `Undecided`, never `Disjoint`.
 pub const fn check_disjoint(a: LayoutParts<'_>, b: LayoutParts<'_>, scratch: &mut [u64]) -> Overlap {
+    let max_work = (scratch.len() as u64).saturating_mul(256);
+    check_disjoint_bounded(a, b, scratch, max_work)
+}
+
+/// [`check_disjoint`] with an explicit work budget for the bounded search
+/// (NumPy's `diophantine_dfs`) that runs when the common range does not fit
+/// in `scratch`: `Σ sA iA - Σ sB iB = offB - offA` with every `i` inside its
+/// shape. At most `max_work` nodes are visited before the answer is
+/// [`Overlap::Undecided`].
+pub const fn check_disjoint_bounded(
+    a: LayoutParts<'_>,
+    b: LayoutParts<'_>,
+    scratch: &mut [u64],
+    max_work: u64,
+) -> Overlap {
     let capacity = scratch.len().saturating_mul(64);
     let (a_low, a_high, b_low, b_high) = match (reach(a), reach(b)) {
         // An empty layout reaches nothing, so it shares nothing.
@@ -76,7 +93,11 @@ pub const fn check_disjoint(a: LayoutParts<'_>, b: LayoutParts<'_>, scratch: &mu
     let positions = high - low + 1;
     let steps = capacity.saturating_mul(4);
     if positions > capacity || more_indices_than(a, steps) || more_indices_than(b, steps) {
-        return Overlap::Undecided { positions, capacity };
+        return match search_shared(a, b, max_work) {
+            Search::Found(x) => shared_from_solution(a, b, &x),
+            Search::None => Overlap::Disjoint,
+            Search::OutOfWork => Overlap::Undecided { positions, capacity },
+        };
     }
     let words = positions.div_ceil(64);
     let mut w = 0;
@@ -113,6 +134,46 @@ pub const fn check_disjoint(a: LayoutParts<'_>, b: LayoutParts<'_>, scratch: &mu
             return Overlap::Disjoint;
         }
     }
+}
+
+/// Searches `iA`, `iB` inside the shapes with `offA + Σ sA iA = offB + Σ sB iB`;
+/// variables `0..MAX_RANK` are `a`'s coordinates, the rest `b`'s.
+const fn search_shared(a: LayoutParts<'_>, b: LayoutParts<'_>, max_work: u64) -> Search {
+    let mut equation = Equation::new(b.offset as i128 - a.offset as i128);
+    let mut k = 0;
+    while k < a.shape.len() {
+        equation = equation.term(k, a.strides[k] as i128, 0, (a.shape[k] - 1) as i128);
+        k += 1;
+    }
+    k = 0;
+    while k < b.shape.len() {
+        equation = equation.term(MAX_RANK + k, -(b.strides[k] as i128), 0, (b.shape[k] - 1) as i128);
+        k += 1;
+    }
+    solve(equation, false, max_work)
+}
+
+/// The witness of a solution of [`search_shared`].
+const fn shared_from_solution(a: LayoutParts<'_>, b: LayoutParts<'_>, x: &[i128]) -> Overlap {
+    let mut first = IndexWitness::zeros(a.shape.len());
+    let mut second = IndexWitness::zeros(b.shape.len());
+    let mut element = a.offset as i128;
+    let mut k = 0;
+    while k < a.shape.len() {
+        first.set(k, x[k] as usize);
+        element += a.strides[k] as i128 * x[k];
+        k += 1;
+    }
+    k = 0;
+    while k < b.shape.len() {
+        second.set(k, x[MAX_RANK + k] as usize);
+        k += 1;
+    }
+    Overlap::Shared(SharedElement {
+        element: element as usize,
+        first,
+        second,
+    })
 }
 
 /// Whether `p` has more than `steps` indices.

@@ -219,11 +219,13 @@ pub const fn describe_uniqueness(name: &str, verdict: &Uniqueness) -> Option<Mes
                 .str(" distinct elements, so two of them share one (drop `mut` for a read-only view)"),
         ),
         Uniqueness::Undecided { positions, capacity } => Some(
-            m.str(" is declared `mut`, but its uniqueness could not be decided: the exact search would mark ")
+            m.str(" is declared `mut`, but it could not be proven unique: its elements span ")
                 .uint(positions)
-                .str(" positions and the budget here is ")
+                .str(" positions, more than the ")
                 .uint(capacity as u128)
-                .str("; a layout written with named constants is checked in const evaluation, whose budget is small: write its shape and strides as integer literals so the macro can decide it, or drop `mut`"),
+                .str(" the exact search may mark here, and the bounded search ran out of work before deciding. ")
+                .str("Layouts written with named constants are decided in const evaluation, whose budget is small: ")
+                .str("write the shape and strides as integer literals for the macro's larger budget, or drop `mut`"),
         ),
     }
 }
@@ -252,12 +254,17 @@ pub const fn describe_overlap(split: &str, a: &str, b: &str, verdict: &Overlap) 
                 .uint(shared.element as u128)
                 .str("; split members must be pairwise disjoint"),
         ),
+        Overlap::Undecided { positions, .. } if positions == usize::MAX => {
+            Some(m.str(" could not be compared: one of them lies outside every buffer"))
+        }
         Overlap::Undecided { positions, capacity } => Some(
-            m.str(" could not be proven disjoint: the exact search would mark ")
+            m.str(" could not be proven disjoint: they share a range of ")
                 .uint(positions as u128)
-                .str(" positions and the budget here is ")
+                .str(" positions, more than the ")
                 .uint(capacity as u128)
-                .str("; write the members' shapes and strides as integer literals so the macro can decide it"),
+                .str(" the exact search may mark here, and the bounded search ran out of work before deciding. ")
+                .str("Members written with named constants are decided in const evaluation, whose budget is small: ")
+                .str("write their shapes and strides as integer literals for the macro's larger budget"),
         ),
     }
 }

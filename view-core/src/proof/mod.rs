@@ -21,15 +21,16 @@ mod disjoint;
 mod footprint;
 mod index;
 mod message;
+mod search;
 mod unique;
 
-pub use disjoint::{check_disjoint, LayoutParts, Overlap, SharedElement};
+pub use disjoint::{check_disjoint, check_disjoint_bounded, LayoutParts, Overlap, SharedElement};
 pub use footprint::{
     c_order_stride, c_order_strides, check_bounds, elements_from_bytes, size_of_shape, BoundsError, Culprit, Footprint,
 };
 pub use index::{element_of, IndexWitness, MAX_RANK};
 pub use message::{describe_bounds, describe_bytes, describe_overlap, describe_uniqueness, Message};
-pub use unique::{check_unique, Collision, Uniqueness};
+pub use unique::{check_unique, check_unique_bounded, Collision, Uniqueness};
 
 /// Scratch words (64 positions each) the const-evaluated backstops may use:
 /// 2^14 positions. Const evaluation is interpreted, so this stays small; the

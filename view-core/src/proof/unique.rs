@@ -5,6 +5,7 @@
 //! is too small to decide, the answer is [`Uniqueness::Undecided`], never a guess.
 
 use super::index::{element_of, IndexWitness, Odometer, MAX_RANK};
+use super::search::{solve, Equation, Search};
 
 /// Two different indices that reach the same element.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -32,7 +33,8 @@ pub enum Uniqueness {
         /// Number of positions in the spanned range.
         positions: u128,
     },
-    /// The scratch space (in bits) was too small to decide.
+    /// Neither the scratch space (in bits) nor the search's work budget
+    /// sufficed to decide.
     Undecided {
         /// Positions that would have to be marked.
         positions: u128,
@@ -51,12 +53,31 @@ pub enum Uniqueness {
 /// 3. Otherwise mark every reached position in `scratch` (one bit each, over
 ///    the spanned range) until one repeats. More indices than positions
 ///    (pigeonhole) guarantees a repeat within `positions + 1` steps.
+/// 4. A span larger than the scratch space (`64 * scratch.len()` positions)
+///    is searched instead for a non-zero `d` by a bounded depth-first search
+///    (NumPy's `diophantine_dfs`), with a work budget of `256 *
+///    scratch.len()` nodes; when it runs out the answer is
+///    [`Uniqueness::Undecided`] (or [`Uniqueness::Crowded`] when pigeonhole
+///    already settles it).
 ///
-/// `scratch` is the budget: a span of more than `64 * scratch.len()`
-/// positions gives [`Uniqueness::Undecided`] (or [`Uniqueness::Crowded`] when
-/// the pigeonhole rule already settles it). The layout must have passed
-/// [`check_bounds`](super::check_bounds); other input gives `Undecided`.
+/// The layout must have passed [`check_bounds`](super::check_bounds); other
+/// input gives `Undecided`.
 pub const fn check_unique(shape: &[usize], strides: &[isize], offset: isize, scratch: &mut [u64]) -> Uniqueness {
+    let max_work = (scratch.len() as u64).saturating_mul(256);
+    check_unique_bounded(shape, strides, offset, scratch, max_work)
+}
+
+/// [`check_unique`] with an explicit work budget for the bounded search that
+/// runs when the span does not fit in `scratch`: at most `max_work` nodes
+/// are visited before the answer is [`Uniqueness::Undecided`] (or
+/// [`Uniqueness::Crowded`] when pigeonhole already settles it).
+pub const fn check_unique_bounded(
+    shape: &[usize],
+    strides: &[isize],
+    offset: isize,
+    scratch: &mut [u64],
+    max_work: u64,
+) -> Uniqueness {
     let capacity = scratch.len().saturating_mul(64);
     if shape.len() != strides.len() || shape.len() > MAX_RANK {
         return Uniqueness::Undecided {
@@ -132,10 +153,11 @@ pub const fn check_unique(shape: &[usize], strides: &[isize], offset: isize, scr
     };
     let crowded = indices as u128 > positions;
     if positions > capacity as u128 {
-        return if crowded {
-            Uniqueness::Crowded { indices, positions }
-        } else {
-            Uniqueness::Undecided { positions, capacity }
+        return match search_collision(shape, strides, max_work) {
+            Search::Found(d) => collision_from_difference(shape, strides, offset, &d),
+            Search::None => Uniqueness::Unique,
+            Search::OutOfWork if crowded => Uniqueness::Crowded { indices, positions },
+            Search::OutOfWork => Uniqueness::Undecided { positions, capacity },
         };
     }
     match first_repeat(shape, strides, positions as usize, scratch) {
@@ -202,5 +224,48 @@ pub(crate) const fn first_reaching(shape: &[usize], strides: &[isize], offset: i
         if walk.position == target || !walk.advance(shape, strides) {
             return walk.index;
         }
+    }
+}
+
+/// Searches a non-zero `d` with `|d_k| <= n_k - 1` and `Σ s_k d_k = 0`.
+const fn search_collision(shape: &[usize], strides: &[isize], max_work: u64) -> Search {
+    let mut equation = Equation::new(0);
+    let mut k = 0;
+    while k < shape.len() {
+        let last = (shape[k] - 1) as i128;
+        equation = equation.term(k, strides[k] as i128, -last, last);
+        k += 1;
+    }
+    solve(equation, true, max_work)
+}
+
+/// Two indices whose difference is `d`: `first_k = max(0, -d_k)` and
+/// `second = first + d`, ordered so that `first` comes first in C order.
+const fn collision_from_difference(shape: &[usize], strides: &[isize], offset: isize, d: &[i128]) -> Uniqueness {
+    let rank = shape.len();
+    let mut a = IndexWitness::zeros(rank);
+    let mut b = IndexWitness::zeros(rank);
+    let mut a_first: Option<bool> = None;
+    let mut k = 0;
+    while k < rank {
+        let dk = d[k];
+        let ak = if dk < 0 { -dk } else { 0 };
+        a.set(k, ak as usize);
+        b.set(k, (ak + dk) as usize);
+        if a_first.is_none() && dk != 0 {
+            a_first = Some(dk > 0);
+        }
+        k += 1;
+    }
+    let (first, second) = match a_first {
+        Some(false) => (b, a),
+        _ => (a, b),
+    };
+    match element_of(strides, offset, first.as_slice()) {
+        Some(element) => Uniqueness::Collision(Collision { first, second, element }),
+        None => Uniqueness::Undecided {
+            positions: u128::MAX,
+            capacity: 0,
+        },
     }
 }
