@@ -42,6 +42,30 @@ pub(crate) fn walk_fold<B, const N: usize>(
     };
     let inner_extent = shape[last];
     let inner_strides: [isize; N] = core::array::from_fn(|k| strides[k].get(last).copied().unwrap_or(0));
+    let step = |positions: &mut [usize; N], by: &[isize; N]| {
+        for k in 0..N {
+            positions[k] = positions[k].wrapping_add_signed(by[k]);
+        }
+    };
+    // Ranks 1 and 2, the common ones, as plain nested loops: no odometer
+    // state, so the code is as small and as fast as a hand-written loop
+    // even where the optimizer does not unroll (`opt-level = "s"`).
+    if rank <= 2 {
+        let (rows, row_strides) = match rank {
+            2 => (shape[0], core::array::from_fn(|k| strides[k].first().copied().unwrap_or(0))),
+            _ => (1, [0isize; N]),
+        };
+        let mut row = start;
+        for _ in 0..rows {
+            let mut element = row;
+            for _ in 0..inner_extent {
+                acc = f(acc, element);
+                step(&mut element, &inner_strides);
+            }
+            step(&mut row, &row_strides);
+        }
+        return acc;
+    }
     let mut index = [0usize; MAX_RANK];
     let mut row = start;
     loop {

@@ -11,6 +11,7 @@ use strided_view_firmware::{
     HEIGHT, PITCH, RECT_A_COLOUR, RECT_A_H, RECT_A_W, RECT_A_X, RECT_A_Y, RECT_B_COLOUR, RECT_B_H, RECT_B_W, RECT_B_X,
     RECT_B_Y, TAPS, WIDTH,
 };
+use view_core::{contract, zip};
 use view_macros::strided_view;
 
 strided_view! {
@@ -21,6 +22,8 @@ strided_view! {
     mut Right: [i16; 128] { shape: [64], strides: [2], offset: 1 }
     /// Both channels at once, proven disjoint.
     split Stereo = (Left, Right);
+    /// The mono mix, one sample per frame.
+    mut Mono: [i16; 64] { shape: [64] }
 
     // --- Bayer RGGB, 16 x 16 row-major: each plane is every other row and column.
     PlaneR: [u8; 256] { shape: [8, 8], strides: [32, 2] }
@@ -35,6 +38,8 @@ strided_view! {
 
     // --- FIR: sliding windows of 4 over 32 samples (overlapping, read-only).
     Windows: [i32; 32] { shape: [29, 4], strides: [1, 1] }
+    Taps: [i32; 4] { shape: [4] }
+    mut FirOut: [i32; 29] { shape: [29] }
 
     // --- framebuffer with padded rows, written with the shared constants.
     /// The visible area: every row, the first WIDTH bytes.
@@ -71,15 +76,9 @@ impl Kernels for Views {
     #[inline(never)]
     fn stereo(dma: &mut [i16; 2 * FRAMES], mono: &mut [i16; FRAMES]) {
         let (mut left, mut right) = Stereo::split(dma);
-        for s in left.iter_mut() {
-            *s = gain_left(*s);
-        }
-        for s in right.iter_mut() {
-            *s = gain_right(*s);
-        }
-        for (m, (l, r)) in mono.iter_mut().zip(left.iter().zip(right.iter())) {
-            *m = mix(*l, *r);
-        }
+        left.iter_mut().for_each(|s| *s = gain_left(*s));
+        right.iter_mut().for_each(|s| *s = gain_right(*s));
+        zip(left.as_view(), right.as_view()).map_into(&mut Mono::view_mut(mono), |&l, &r| mix(l, r));
     }
 
     #[inline(never)]
@@ -94,9 +93,7 @@ impl Kernels for Views {
         let (mut out_r, mut out_g, mut out_b) = Rgb::split(rgb);
         out_r.copy_from(r);
         out_b.copy_from(b);
-        for (g, (a, b)) in out_g.iter_mut().zip(g1.iter().zip(g2.iter())) {
-            *g = average(*a, *b);
-        }
+        zip(g1, g2).map_into(&mut out_g, |&a, &b| average(a, b));
     }
 
     #[inline(never)]
@@ -111,10 +108,8 @@ impl Kernels for Views {
 
     #[inline(never)]
     fn fir(x: &[i32; FIR_IN], taps: &[i32; TAPS], y: &mut [i32; FIR_OUT]) {
-        let windows = Windows::view(x);
-        for (n, out) in y.iter_mut().enumerate() {
-            *out = (0..TAPS).map(|k| taps[k] * windows[[n, k]]).sum();
-        }
+        // y[n] = Σ_k taps[k] * x[n + k]: the windows contracted with the taps.
+        contract(Windows::view(x), Taps::view(taps), &mut FirOut::view_mut(y));
     }
 }
 
