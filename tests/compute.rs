@@ -160,3 +160,25 @@ fn fresh_and_partly_consumed_iterators_agree() {
     // Index [2, 2] is element 8 and [2, 3] is element 11: the last two in C order.
     assert_eq!(buffer, [0, 10, 20, 30, 40, 50, 60, 70, -1, 90, 100, -1]);
 }
+
+strided_view! {
+    mut Left: [i16; 8] { shape: [4], strides: [2] }
+    mut Right: [i16; 8] { shape: [4], strides: [2], offset: 1 }
+    split Stereo = (Left, Right);
+}
+
+/// One fused pass over two split members writes both, pairing their elements
+/// index by index.
+#[test]
+fn zip_mut_writes_both_split_members_in_one_pass() {
+    let mut samples = [100i16, 1, 200, 2, 300, 3, 400, 4];
+    let (mut left, mut right) = Stereo::split(&mut samples);
+    let mut pairs = Vec::new();
+    view_core::zip_mut(&mut left, &mut right).for_each(|l, r| {
+        pairs.push((*l, *r));
+        *l /= 2;
+        *r *= -1;
+    });
+    assert_eq!(pairs, [(100, 1), (200, 2), (300, 3), (400, 4)]);
+    assert_eq!(samples, [50, -1, 100, -2, 150, -3, 200, -4]);
+}

@@ -43,7 +43,7 @@ mod view;
 mod view_mut;
 mod walk;
 
-pub use compute::{contract, zip, zip3, Zip, Zip3};
+pub use compute::{contract, zip, zip3, zip_mut, Zip, Zip3, ZipMut};
 pub use error::LengthError;
 pub use iter::{Iter, IterMut};
 pub use layout::{DerivedFrom, Dim, Layout, Subview, UniqueLayout};

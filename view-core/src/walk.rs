@@ -41,41 +41,28 @@ pub(crate) fn walk_fold<B, const N: usize>(
         return f(acc, start);
     };
     let inner_extent = shape[last];
-    let inner_strides: [isize; N] = core::array::from_fn(|k| strides[k].get(last).copied().unwrap_or(0));
-    let step = |positions: &mut [usize; N], by: &[isize; N]| {
-        for k in 0..N {
-            positions[k] = positions[k].wrapping_add_signed(by[k]);
-        }
-    };
+    let inner_strides = strides_of_axis(&strides, last);
     // Ranks 1 and 2, the common ones, as plain nested loops: no odometer
     // state, so the code is as small and as fast as a hand-written loop
     // even where the optimizer does not unroll (`opt-level = "s"`).
     if rank <= 2 {
         let (rows, row_strides) = match rank {
-            2 => (shape[0], core::array::from_fn(|k| strides[k].first().copied().unwrap_or(0))),
+            2 => (shape[0], strides_of_axis(&strides, 0)),
             _ => (1, [0isize; N]),
         };
         let mut row = start;
         for _ in 0..rows {
-            let mut element = row;
-            for _ in 0..inner_extent {
-                acc = f(acc, element);
-                step(&mut element, &inner_strides);
+            acc = run(acc, row, inner_extent, &inner_strides, &mut f);
+            for k in 0..N {
+                row[k] = row[k].wrapping_add_signed(row_strides[k]);
             }
-            step(&mut row, &row_strides);
         }
         return acc;
     }
     let mut index = [0usize; MAX_RANK];
     let mut row = start;
     loop {
-        let mut element = row;
-        for _ in 0..inner_extent {
-            acc = f(acc, element);
-            for k in 0..N {
-                element[k] = element[k].wrapping_add_signed(inner_strides[k]);
-            }
-        }
+        acc = run(acc, row, inner_extent, &inner_strides, &mut f);
         // Next row: bump the outer odometer.
         let mut axis = last;
         loop {
@@ -101,4 +88,38 @@ pub(crate) fn walk_fold<B, const N: usize>(
             *i = 0;
         }
     }
+}
+
+/// The strides of `axis` in each of the `N` views (0 past a view's rank).
+/// A plain loop, not `array::from_fn`: a closure over `strides[k]` is kept
+/// out of line at `opt-level = "s"`, with a bounds check on `k`.
+#[inline(always)]
+fn strides_of_axis<const N: usize>(strides: &[&[isize]; N], axis: usize) -> [isize; N] {
+    let mut out = [0isize; N];
+    for k in 0..N {
+        out[k] = strides[k].get(axis).copied().unwrap_or(0);
+    }
+    out
+}
+
+/// The innermost loop: `extent` steps from `start`. Each position is derived
+/// from the counter (`start + j * stride`) rather than accumulated, so the
+/// optimizer sees plain affine accesses: it forms interleaved load groups
+/// (stereo's stride 2) and keeps overlapping windows' loads independent.
+#[inline(always)]
+fn run<B, const N: usize>(
+    mut acc: B,
+    start: [usize; N],
+    extent: usize,
+    strides: &[isize; N],
+    f: &mut impl FnMut(B, [usize; N]) -> B,
+) -> B {
+    for j in 0..extent {
+        let mut element = start;
+        for k in 0..N {
+            element[k] = start[k].wrapping_add_signed((j as isize).wrapping_mul(strides[k]));
+        }
+        acc = f(acc, element);
+    }
+    acc
 }
