@@ -19,6 +19,8 @@ pub struct Header<'a> {
     pub name: &'a Ident,
     pub elem: &'a Elem,
     pub writable: bool,
+    /// A hidden helper type (a `subview` layout): fewer derives, less to compile.
+    pub hidden: bool,
 }
 
 /// The numbers of a layout, as tokens (literals, or the user's expressions).
@@ -85,6 +87,7 @@ fn layout_type(header: &Header<'_>, doc: &str, c: Constants, checks: TokenStream
         name,
         elem,
         writable,
+        hidden,
     } = header;
     let (generics, elem_ty) = elem_generics(elem);
     let Constants {
@@ -97,9 +100,16 @@ fn layout_type(header: &Header<'_>, doc: &str, c: Constants, checks: TokenStream
     } = c;
     let core = quote!(::view_core);
     let buffer = quote!([#elem_ty; #len]);
-    let struct_def = quote_spanned! {name.span()=>
-        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #vis struct #name;
+    let struct_def = if *hidden {
+        quote_spanned! {name.span()=>
+            #[derive(Clone, Copy, Debug)]
+            #vis struct #name;
+        }
+    } else {
+        quote_spanned! {name.span()=>
+            #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+            #vis struct #name;
+        }
     };
     let (write, unique_impl) = if *writable {
         (
@@ -209,6 +219,7 @@ fn trailing_layouts(header: &Header<'_>, lit: &Literal) -> TokenStream {
             name: &sub_name,
             elem: header.elem,
             writable: header.writable,
+            hidden: true,
         };
         out.extend(literal_layout_only(&sub_header, &trailing));
         out.extend(quote! {
@@ -359,6 +370,7 @@ pub fn expand_layout(item: &LayoutItem, proven: &Proven) -> TokenStream {
         name: &item.name,
         elem: &item.elem,
         writable: item.mutable.is_some(),
+        hidden: false,
     };
     match proven {
         Proven::Literal(lit) => literal_layout(&header, lit),

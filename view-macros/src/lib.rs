@@ -119,6 +119,7 @@ fn expand_all(input: TokenStream) -> TokenStream {
                             name: &derived.name,
                             elem,
                             writable: layout.writable,
+                            hidden: false,
                         };
                         let refs: Vec<&syn::Ident> = ancestors.iter().collect();
                         output.extend(expand::expand_derived(&header, &layout.literal, &derived.parent, &refs));

@@ -90,6 +90,13 @@ pub const fn check_disjoint_bounded(
     if low > high {
         return Overlap::Disjoint;
     }
+    // Every element of `a` is `offA` plus a multiple of g, the gcd of all
+    // moving strides, and likewise for `b`: if g does not divide the offset
+    // difference they never meet (interleaved channels, Bayer planes).
+    let g = gcd_of_strides(b, gcd_of_strides(a, 0));
+    if g > 1 && (b.offset as i128 - a.offset as i128) % g != 0 {
+        return Overlap::Disjoint;
+    }
     let positions = high - low + 1;
     let steps = capacity.saturating_mul(4);
     if positions > capacity || more_indices_than(a, steps) || more_indices_than(b, steps) {
@@ -174,6 +181,25 @@ const fn shared_from_solution(a: LayoutParts<'_>, b: LayoutParts<'_>, x: &[i128]
         first,
         second,
     })
+}
+
+/// The gcd of `g` and the strides of `p`'s axes of extent above 1.
+const fn gcd_of_strides(p: LayoutParts<'_>, g: i128) -> i128 {
+    let mut g = g;
+    let mut k = 0;
+    while k < p.shape.len() {
+        if p.shape[k] > 1 {
+            let (mut x, mut y) = (g, (p.strides[k] as i128).abs());
+            while y != 0 {
+                let t = x % y;
+                x = y;
+                y = t;
+            }
+            g = x;
+        }
+        k += 1;
+    }
+    g
 }
 
 /// Whether `p` has more than `steps` indices.
