@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Issue #5's evidence, end to end; writes BENCHMARKS.md at the repository root.
+#   1. criterion: the seven kernels in every variant (benches/benches/kernels.rs)
+#      and the proof's decisions on the largest layouts (benches/benches/proof.rs);
+#   2. the no-panic test of the views kernels, in release;
+#   3. code size on thumbv7em-none-eabihf (benches/code_size.sh);
+#   4. the macro's compile-time cost (benches/macro_cost.py);
+#   5. benches/report.py.
+# Takes about 10 minutes on 2 cores. Works from any directory. A failing
+# no-panic link is recorded in the report, not fatal; anything else is.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
+REPORT_DIR=$TARGET_DIR/benches-report
+mkdir -p "$REPORT_DIR"
+
+step() { printf '\n== %s\n' "$*" >&2; }
+
+# Only this run's figures: drop the groups' previous results (criterion keeps
+# one directory per benchmark ever run).
+rm -rf "$TARGET_DIR"/criterion/k[1-7]_* "$TARGET_DIR"/criterion/proof_unique "$TARGET_DIR"/criterion/proof_disjoint
+rm -f "$REPORT_DIR"/no_panic.txt "$REPORT_DIR"/code_size.tsv "$REPORT_DIR"/macro_cost.json
+
+step "kernels: cargo bench -p strided-view-benches --bench kernels"
+cargo bench -p strided-view-benches --bench kernels 2>&1 | tee "$REPORT_DIR/kernels.log"
+
+step "proof decisions: cargo bench -p strided-view-benches --bench proof"
+cargo bench -p strided-view-benches --bench proof 2>&1 | tee "$REPORT_DIR/proof.log"
+
+step "no panic path: cargo test -p strided-view-benches --release --test no_panic"
+if cargo test -p strided-view-benches --release --test no_panic >"$REPORT_DIR/no_panic.log" 2>&1; then
+    echo "links and passes: no views kernel keeps a panic path (opt-level 3, thin LTO)" >"$REPORT_DIR/no_panic.txt"
+else
+    failing=$(grep -o 'detected panic in function `[^`]*`' "$REPORT_DIR/no_panic.log" | sort -u | sed 's/.*`\(.*\)`/\1/' |
+        paste -sd, - || true)
+    if [ -n "$failing" ]; then
+        echo "FAILS TO LINK: a panic path survives in: $failing (log: $REPORT_DIR/no_panic.log)" >"$REPORT_DIR/no_panic.txt"
+    else
+        echo "FAILED for another reason; see $REPORT_DIR/no_panic.log" >"$REPORT_DIR/no_panic.txt"
+    fi
+fi
+cat "$REPORT_DIR/no_panic.txt" >&2
+
+step "code size: benches/code_size.sh"
+bash benches/code_size.sh
+
+step "macro cost: benches/macro_cost.py"
+python3 benches/macro_cost.py
+
+step "report"
+python3 benches/report.py --command "bash benches/run.sh"
