@@ -500,21 +500,37 @@ proptest! {
 
 #[test]
 fn small_scratch_gives_undecided_or_crowded() {
-    // [4, 4] strides [3, 4]: not nested, 22 positions, unique (see reference_cases).
+    // [4, 4] strides [3, 4]: not nested, unique (see reference_cases); two
+    // moving axes are decided in closed form, scratch or not.
+    assert_eq!(check_unique(&[4, 4], &[3, 4], 0, &mut []), Uniqueness::Unique);
+    assert_eq!(check_unique(&[4, 4], &[3, 4], 0, &mut [0; 1]), Uniqueness::Unique);
+    // [2, 2, 2] strides [3, 5, 7]: not nested, 16 positions, unique (DESIGN's table).
     assert_eq!(
-        check_unique(&[4, 4], &[3, 4], 0, &mut []),
+        check_unique(&[2, 2, 2], &[3, 5, 7], 0, &mut []),
         Uniqueness::Undecided {
-            positions: 22,
+            positions: 16,
             capacity: 0
         }
     );
-    assert_eq!(check_unique(&[4, 4], &[3, 4], 0, &mut [0; 1]), Uniqueness::Unique);
-    // [3, 3] strides [2, -1]: 9 indices over 2*2 + 1*2 + 1 = 7 positions.
+    assert_eq!(check_unique(&[2, 2, 2], &[3, 5, 7], 0, &mut [0; 1]), Uniqueness::Unique);
+    // [3, 3] strides [2, -1]: 9 indices over 2*2 + 1*2 + 1 = 7 positions;
+    // two moving axes, so the closed form names DESIGN's witness without scratch.
+    match check_unique(&[3, 3], &[2, -1], 2, &mut []) {
+        Uniqueness::Collision(c) => {
+            assert_eq!(
+                (c.first.as_slice(), c.second.as_slice(), c.element),
+                (&[0, 0][..], &[1, 2][..], 2)
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    // Three moving axes, crowded (16 indices over 1 + 1 + 1 + 1 + 1 = 5
+    // positions), no scratch and no budget: pigeonhole alone says crowded.
     assert_eq!(
-        check_unique(&[3, 3], &[2, -1], 2, &mut []),
+        check_unique(&[2, 2, 2, 2], &[1, 1, 1, 1], 0, &mut []),
         Uniqueness::Crowded {
-            indices: 9,
-            positions: 7
+            indices: 16,
+            positions: 5
         }
     );
     // Interleaved halves of 200 elements: disjoint; their footprints meet on
@@ -689,37 +705,56 @@ fn extremes_huge_extents() {
         }
         other => panic!("{other:?}"),
     }
-    // About 2^62 indices over 2^62 + 1 positions, twice: crowded; too big for
-    // the bitset, but the bounded search finds [0, 1] and [1, 0] at once;
-    // with no budget at all, pigeonhole still says crowded.
+    // About 2^62 indices over 2^62 + 1 positions, twice: crowded; two moving
+    // axes, so the closed form names [0, 1] and [1, 0] with no scratch at all.
     let half = MAX / 2;
     assert!(bounds(&[half, 2], &[1, 1], 0, MAX).is_ok());
-    match unique_with(&[half, 2], &[1, 1], 0, 4) {
-        verdict @ Uniqueness::Collision(_) => assert_real_collision(&[half, 2], &[1, 1], 0, &verdict, false),
+    for words in [0, 4] {
+        match unique_with(&[half, 2], &[1, 1], 0, words) {
+            verdict @ Uniqueness::Collision(_) => assert_real_collision(&[half, 2], &[1, 1], 0, &verdict, false),
+            other => panic!("{other:?}"),
+        }
+    }
+    // Three moving axes, crowded (about 2^62 indices over 2^60 positions):
+    // too big for the bitset; the bounded search finds a collision at once;
+    // with no budget at all, pigeonhole still says crowded.
+    let quarter = half / 4;
+    assert!(bounds(&[quarter, 2, 2], &[1, 1, 1], 0, MAX).is_ok());
+    match unique_with(&[quarter, 2, 2], &[1, 1, 1], 0, 4) {
+        verdict @ Uniqueness::Collision(_) => assert_real_collision(&[quarter, 2, 2], &[1, 1, 1], 0, &verdict, false),
         other => panic!("{other:?}"),
     }
     assert_eq!(
-        unique_with(&[half, 2], &[1, 1], 0, 0),
+        unique_with(&[quarter, 2, 2], &[1, 1, 1], 0, 0),
         Uniqueness::Crowded {
-            indices: 2 * half,
-            positions: half as u128 + 1
+            indices: 4 * quarter,
+            positions: quarter as u128 + 2
         }
     );
-    // Not crowded, not nested, far too big for the bitset: the search proves
-    // it unique (3 d0 = -2 d1 with |d1| <= 2 forces d = 0); with no budget,
-    // undecided.
-    assert_eq!(unique_with(&[half / 4, 3], &[3, 2], 0, 4), Uniqueness::Unique);
+    // Two moving axes, not nested, far too big for the bitset: the closed form
+    // proves it unique (3 d0 = -2 d1 with |d1| <= 2 forces d = 0).
+    assert_eq!(unique_with(&[half / 4, 3], &[3, 2], 0, 0), Uniqueness::Unique);
+    // Three moving axes, not crowded, not nested: with no budget, undecided.
+    let eighth = half / 8;
+    assert!(bounds(&[eighth, 3, 2], &[7, 2, 3], 0, MAX).is_ok());
     assert!(matches!(
-        unique_with(&[half / 4, 3], &[3, 2], 0, 0),
+        unique_with(&[eighth, 3, 2], &[7, 2, 3], 0, 0),
         Uniqueness::Undecided { capacity: 0, .. }
     ));
-    // Too many indices and a span that saturates: undecided, no panic.
+    // Too many indices and a span that saturates (no buffer holds these):
+    // two moving axes still have their closed form, which names a real
+    // collision; no panic, no wrap.
+    for strides in [[1, 1], [isize::MIN, isize::MAX]] {
+        match unique_with(&[usize::MAX, usize::MAX], &strides, 0, 4) {
+            verdict @ Uniqueness::Collision(_) => {
+                assert_real_collision(&[usize::MAX, usize::MAX], &strides, 0, &verdict, false)
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+    // Three such axes: undecided.
     assert!(matches!(
-        unique_with(&[usize::MAX, usize::MAX], &[1, 1], 0, 4),
-        Uniqueness::Undecided { .. }
-    ));
-    assert!(matches!(
-        unique_with(&[usize::MAX, usize::MAX], &[isize::MIN, isize::MAX], 0, 4),
+        unique_with(&[usize::MAX, usize::MAX, 2], &[1, 1, 1], 0, 4),
         Uniqueness::Undecided { .. }
     ));
     // A huge layout against a small one inside it: too many indices to walk,

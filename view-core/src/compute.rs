@@ -1,7 +1,7 @@
 //! Computing with views: traversals, reductions, zips, element-wise maps and
 //! the contraction of trailing axes (NumPy's `einsum('ijkl,kl->ij')`).
 //!
-//! Every function here runs [`walk`](crate::walk): one loop nest over the
+//! Every function here runs `walk`: one loop nest over the
 //! shape with constant strides, no allocation, no bounds check. Shapes that
 //! must agree are compared at compile time (`const { assert!(..) }`), so a
 //! mismatch is a compile error, never a run-time panic.

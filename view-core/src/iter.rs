@@ -149,7 +149,7 @@ impl<'a, E, L: Layout> Iterator for Iter<'a, E, L> {
         (self.cursor.len(), Some(self.cursor.len()))
     }
 
-    /// A fresh iterator folds with the loop nest of [`walk`](crate::walk)
+    /// A fresh iterator folds with the loop nest of `walk`
     /// (`sum`, `for_each`, `max_by`, .. all come here).
     #[inline]
     fn fold<B, F: FnMut(B, &'a E) -> B>(self, init: B, mut f: F) -> B {
@@ -230,7 +230,7 @@ impl<'a, E, L: Layout> Iterator for IterMut<'a, E, L> {
         (self.cursor.len(), Some(self.cursor.len()))
     }
 
-    /// A fresh iterator folds with the loop nest of [`walk`](crate::walk).
+    /// A fresh iterator folds with the loop nest of `walk`.
     #[inline]
     fn fold<B, F: FnMut(B, &'a mut E) -> B>(self, init: B, mut f: F) -> B {
         if self.cursor.is_fresh() {

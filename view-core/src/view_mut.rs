@@ -162,6 +162,7 @@ impl<'a, E, L: UniqueLayout> ViewMut<'a, E, L> {
     }
 
     /// Writes `value` to every element.
+    #[inline]
     pub fn fill(&mut self, value: E)
     where
         E: Clone,
@@ -171,6 +172,7 @@ impl<'a, E, L: UniqueLayout> ViewMut<'a, E, L> {
 
     /// Copies `source`, element by element in C order; both shapes must be
     /// equal (checked at compile time).
+    #[inline]
     pub fn copy_from<S: Layout<Index = L::Index>>(&mut self, source: View<'_, E, S>)
     where
         E: Copy,

@@ -49,7 +49,8 @@ pub enum Uniqueness {
 /// 1. An extent 0 gives no index: unique. Axes of extent 1 are ignored; any
 ///    other axis with stride 0 repeats index 0.
 /// 2. Sorted by `|s|`, if each `|s|` exceeds the span of all smaller axes, the
-///    layout nests (C/F order, sliced, reversed, transposed): unique.
+///    layout nests (C/F order, sliced, reversed, transposed): unique. Two
+///    moving axes have a closed form (see `two_axes`).
 /// 3. Otherwise mark every reached position in `scratch` (one bit each, over
 ///    the spanned range) until one repeats. More indices than positions
 ///    (pigeonhole) guarantees a repeat within `positions + 1` steps.
@@ -60,8 +61,8 @@ pub enum Uniqueness {
 ///    [`Uniqueness::Undecided`] (or [`Uniqueness::Crowded`] when pigeonhole
 ///    already settles it).
 ///
-/// The layout must have passed [`check_bounds`](super::check_bounds); other
-/// input gives `Undecided`.
+/// The layout should have passed [`check_bounds`](super::check_bounds); for
+/// other input the verdict is still never wrong, but may be `Undecided`.
 pub const fn check_unique(shape: &[usize], strides: &[isize], offset: isize, scratch: &mut [u64]) -> Uniqueness {
     let max_work = (scratch.len() as u64).saturating_mul(256);
     check_unique_bounded(shape, strides, offset, scratch, max_work)
@@ -145,6 +146,9 @@ pub const fn check_unique_bounded(
     if nested {
         return Uniqueness::Unique;
     }
+    if moving == 2 {
+        return two_axes(shape, strides, offset);
+    }
     let positions = span.saturating_add(1);
     // Rule 3: pigeonhole, then an exact search for the first repeat.
     let indices = match super::size_of_shape(shape) {
@@ -225,6 +229,45 @@ pub(crate) const fn first_reaching(shape: &[usize], strides: &[isize], offset: i
             return walk.index;
         }
     }
+}
+
+/// Rule 2': two moving axes `a`, `b` (non-zero strides) have a closed form.
+/// The solutions of `s_a d_a + s_b d_b = 0` are the multiples of
+/// `(s_b / g, -s_a / g)`, `g = gcd(s_a, s_b)`: the layout repeats an element
+/// iff that smallest one fits, `|s_b / g| <= n_a - 1` and `|s_a / g| <= n_b - 1`.
+const fn two_axes(shape: &[usize], strides: &[isize], offset: isize) -> Uniqueness {
+    let (mut a, mut b) = (usize::MAX, usize::MAX);
+    let mut k = 0;
+    while k < shape.len() {
+        if shape[k] > 1 {
+            if a == usize::MAX {
+                a = k;
+            } else {
+                b = k;
+            }
+        }
+        k += 1;
+    }
+    if b == usize::MAX {
+        return Uniqueness::Unique;
+    }
+    let (sa, sb) = (strides[a] as i128, strides[b] as i128);
+    let (mut x, mut y) = (sa.abs(), sb.abs());
+    while y != 0 {
+        let t = x % y;
+        x = y;
+        y = t;
+    }
+    let (da, db) = (sb / x, -sa / x);
+    if da.abs() > (shape[a] - 1) as i128 || db.abs() > (shape[b] - 1) as i128 {
+        return Uniqueness::Unique;
+    }
+    let mut d = [0i128; MAX_RANK];
+    // Leading coordinate positive, so that `first` is the earliest index of its element.
+    let sign = if da < 0 { -1 } else { 1 };
+    d[a] = sign * da;
+    d[b] = sign * db;
+    collision_from_difference(shape, strides, offset, &d)
 }
 
 /// Searches a non-zero `d` with `|d_k| <= n_k - 1` and `Σ s_k d_k = 0`.
