@@ -50,12 +50,9 @@ pub(crate) fn walk_fold<B, const N: usize>(
             2 => (shape[0], strides_of_axis(&strides, 0)),
             _ => (1, [0isize; N]),
         };
-        let mut row = start;
-        for _ in 0..rows {
+        for i in 0..rows {
+            let row = advanced(&start, &row_strides, i as isize);
             acc = run(acc, row, inner_extent, &inner_strides, &mut f);
-            for k in 0..N {
-                row[k] = row[k].wrapping_add_signed(row_strides[k]);
-            }
         }
         return acc;
     }
@@ -91,13 +88,22 @@ pub(crate) fn walk_fold<B, const N: usize>(
 }
 
 /// The strides of `axis` in each of the `N` views (0 past a view's rank).
-/// A plain loop, not `array::from_fn`: a closure over `strides[k]` is kept
-/// out of line at `opt-level = "s"`, with a bounds check on `k`.
+/// Straight-line for up to four views, like [`advanced`]: neither a loop nor
+/// an `array::from_fn` closure, which `opt-level = "s"` keeps out of line.
 #[inline(always)]
 fn strides_of_axis<const N: usize>(strides: &[&[isize]; N], axis: usize) -> [isize; N] {
     let mut out = [0isize; N];
-    for k in 0..N {
-        out[k] = strides[k].get(axis).copied().unwrap_or(0);
+    let mut lane = |k: usize| {
+        if let (Some(o), Some(view)) = (out.get_mut(k), strides.get(k)) {
+            *o = view.get(axis).copied().unwrap_or(0);
+        }
+    };
+    lane(0);
+    lane(1);
+    lane(2);
+    lane(3);
+    for k in 4..N {
+        lane(k);
     }
     out
 }
@@ -115,11 +121,27 @@ fn run<B, const N: usize>(
     f: &mut impl FnMut(B, [usize; N]) -> B,
 ) -> B {
     for j in 0..extent {
-        let mut element = start;
-        for k in 0..N {
-            element[k] = start[k].wrapping_add_signed((j as isize).wrapping_mul(strides[k]));
-        }
-        acc = f(acc, element);
+        acc = f(acc, advanced(&start, strides, j as isize));
     }
     acc
+}
+
+/// `start[k] + times * strides[k]` for each view `k`: straight-line for up to
+/// four views (no loop left for `opt-level = "s"` to keep), a loop beyond.
+#[inline(always)]
+fn advanced<const N: usize>(start: &[usize; N], strides: &[isize; N], times: isize) -> [usize; N] {
+    let mut out = *start;
+    let mut lane = |k: usize| {
+        if let (Some(position), Some(&stride)) = (out.get_mut(k), strides.get(k)) {
+            *position = position.wrapping_add_signed(times.wrapping_mul(stride));
+        }
+    };
+    lane(0);
+    lane(1);
+    lane(2);
+    lane(3);
+    for k in 4..N {
+        lane(k);
+    }
+    out
 }
