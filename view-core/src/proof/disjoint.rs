@@ -3,7 +3,7 @@
 
 use super::footprint::{check_bounds, BoundsError, Footprint};
 use super::index::MAX_RANK;
-use super::index::{IndexWitness, Odometer};
+use super::index::{IndexWitness, Rows};
 use super::search::{solve, Equation, Search};
 use super::unique::first_reaching;
 
@@ -112,32 +112,42 @@ pub const fn check_disjoint_bounded(
         scratch[w] = 0;
         w += 1;
     }
-    let mut walk = Odometer::start(a.shape.len());
+    let mut rows = Rows::start(a.shape, a.strides);
     loop {
-        let element = (a.offset as i128 + walk.position) as usize;
-        if element >= low && element <= high {
-            let bit = element - low;
-            scratch[bit / 64] |= 1u64 << (bit % 64);
+        let row = a.offset as i128 + rows.position();
+        let mut j = 0;
+        while j < rows.extent {
+            let element = (row + j as i128 * rows.stride as i128) as usize;
+            if element >= low && element <= high {
+                let bit = element - low;
+                scratch[bit / 64] |= 1u64 << (bit % 64);
+            }
+            j += 1;
         }
-        if !walk.advance(a.shape, a.strides) {
+        if !rows.next_row(a.shape, a.strides) {
             break;
         }
     }
-    let mut walk = Odometer::start(b.shape.len());
+    let mut rows = Rows::start(b.shape, b.strides);
     loop {
-        let element = (b.offset as i128 + walk.position) as usize;
-        if element >= low && element <= high {
-            let bit = element - low;
-            if scratch[bit / 64] & (1u64 << (bit % 64)) != 0 {
-                let first = first_reaching(a.shape, a.strides, a.offset, element as i128);
-                return Overlap::Shared(SharedElement {
-                    element,
-                    first,
-                    second: walk.index,
-                });
+        let row = b.offset as i128 + rows.position();
+        let mut j = 0;
+        while j < rows.extent {
+            let element = (row + j as i128 * rows.stride as i128) as usize;
+            if element >= low && element <= high {
+                let bit = element - low;
+                if scratch[bit / 64] & (1u64 << (bit % 64)) != 0 {
+                    let first = first_reaching(a.shape, a.strides, a.offset, element as i128);
+                    return Overlap::Shared(SharedElement {
+                        element,
+                        first,
+                        second: rows.index_at(j),
+                    });
+                }
             }
+            j += 1;
         }
-        if !walk.advance(b.shape, b.strides) {
+        if !rows.next_row(b.shape, b.strides) {
             return Overlap::Disjoint;
         }
     }

@@ -117,3 +117,56 @@ impl Odometer {
         false
     }
 }
+
+/// Walks a non-empty shape row by row: an [`Odometer`] over every axis but
+/// the last, and the last axis left to a plain counted loop at the call site
+/// (`row + j * stride`), which is several times faster than an odometer step
+/// per index, most of all in the unoptimized builds proc macros get.
+pub(crate) struct Rows {
+    outer: Odometer,
+    /// Extent of the last axis (1 for rank 0).
+    pub(crate) extent: usize,
+    /// Stride of the last axis (0 for rank 0).
+    pub(crate) stride: isize,
+    rank: usize,
+}
+
+impl Rows {
+    pub(crate) const fn start(shape: &[usize], strides: &[isize]) -> Self {
+        let rank = shape.len();
+        let (extent, stride) = if rank == 0 {
+            (1, 0)
+        } else {
+            (shape[rank - 1], strides[rank - 1])
+        };
+        Rows {
+            outer: Odometer::start(rank),
+            extent,
+            stride,
+            rank,
+        }
+    }
+
+    /// The relative position (`Σ ik sk`, no offset) of `[outer.., 0]`.
+    pub(crate) const fn position(&self) -> i128 {
+        self.outer.position
+    }
+
+    /// The index `[outer.., j]`.
+    pub(crate) const fn index_at(&self, j: usize) -> IndexWitness {
+        let mut index = self.outer.index;
+        if self.rank > 0 {
+            index.set(self.rank - 1, j);
+        }
+        index
+    }
+
+    /// Moves to the next row; `false` after the last.
+    pub(crate) const fn next_row(&mut self, shape: &[usize], strides: &[isize]) -> bool {
+        if self.rank == 0 {
+            return false;
+        }
+        let outer = self.rank - 1;
+        self.outer.advance(shape.split_at(outer).0, strides.split_at(outer).0)
+    }
+}

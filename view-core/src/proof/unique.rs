@@ -4,7 +4,7 @@
 //! undefined behaviour. The decision is exact; when the caller's scratch space
 //! is too small to decide, the answer is [`Uniqueness::Undecided`], never a guess.
 
-use super::index::{element_of, IndexWitness, Odometer, MAX_RANK};
+use super::index::{element_of, IndexWitness, Rows, MAX_RANK};
 use super::search::{solve, Equation, Search};
 
 /// Two different indices that reach the same element.
@@ -206,15 +206,21 @@ const fn first_repeat(
         w += 1;
     }
     let base = lowest_relative(shape, strides);
-    let mut walk = Odometer::start(shape.len());
+    let mut rows = Rows::start(shape, strides);
     loop {
-        let bit = (walk.position - base) as usize;
-        let mask = 1u64 << (bit % 64);
-        if scratch[bit / 64] & mask != 0 {
-            return Some(walk.index);
+        // Positions minus `base` lie in `0..positions` (a usize) for every index.
+        let row = (rows.position() - base) as usize;
+        let mut j = 0;
+        while j < rows.extent {
+            let bit = row.wrapping_add_signed((j as isize).wrapping_mul(rows.stride));
+            let mask = 1u64 << (bit % 64);
+            if scratch[bit / 64] & mask != 0 {
+                return Some(rows.index_at(j));
+            }
+            scratch[bit / 64] |= mask;
+            j += 1;
         }
-        scratch[bit / 64] |= mask;
-        if !walk.advance(shape, strides) {
+        if !rows.next_row(shape, strides) {
             return None;
         }
     }
@@ -223,10 +229,28 @@ const fn first_repeat(
 /// The first index in C order that reaches `element` (which some index reaches).
 pub(crate) const fn first_reaching(shape: &[usize], strides: &[isize], offset: isize, element: i128) -> IndexWitness {
     let target = element - offset as i128;
-    let mut walk = Odometer::start(shape.len());
+    let mut rows = Rows::start(shape, strides);
     loop {
-        if walk.position == target || !walk.advance(shape, strides) {
-            return walk.index;
+        // Which `j` of this row reaches `target`, if any.
+        let gap = target - rows.position();
+        let s = rows.stride as i128;
+        let j = if s == 0 {
+            if gap == 0 {
+                0
+            } else {
+                -1
+            }
+        } else if gap % s == 0 {
+            gap / s
+        } else {
+            -1
+        };
+        if j >= 0 && j < rows.extent as i128 {
+            return rows.index_at(j as usize);
+        }
+        if !rows.next_row(shape, strides) {
+            // Unreachable for an element some index reaches.
+            return rows.index_at(0);
         }
     }
 }
