@@ -71,40 +71,29 @@ pub(crate) fn walk_fold<B, const N: usize>(
                 return acc;
             };
             *i += 1;
-            for k in 0..N {
-                let s = strides[k].get(axis).copied().unwrap_or(0);
-                row[k] = row[k].wrapping_add_signed(s);
-            }
+            let axis_strides = strides_of_axis(&strides, axis);
             if *i < n {
+                row = advanced(&row, &axis_strides, 1);
                 break;
             }
-            for k in 0..N {
-                let s = strides[k].get(axis).copied().unwrap_or(0);
-                row[k] = row[k].wrapping_add_signed(s.wrapping_mul(-(n as isize)));
-            }
+            // Wrapped: back from the last index `n - 1` to 0.
+            row = advanced(&row, &axis_strides, 1 - n as isize);
             *i = 0;
         }
     }
 }
 
 /// The strides of `axis` in each of the `N` views (0 past a view's rank).
-/// Straight-line for up to four views, like [`advanced`]: neither a loop nor
-/// an `array::from_fn` closure, which `opt-level = "s"` keeps out of line.
+/// Through [`each_view`], not `array::from_fn`, whose closure `opt-level =
+/// "s"` keeps out of line with a bounds check.
 #[inline(always)]
 fn strides_of_axis<const N: usize>(strides: &[&[isize]; N], axis: usize) -> [isize; N] {
     let mut out = [0isize; N];
-    let mut lane = |k: usize| {
+    each_view::<N>(|k| {
         if let (Some(o), Some(view)) = (out.get_mut(k), strides.get(k)) {
             *o = view.get(axis).copied().unwrap_or(0);
         }
-    };
-    lane(0);
-    lane(1);
-    lane(2);
-    lane(3);
-    for k in 4..N {
-        lane(k);
-    }
+    });
     out
 }
 
@@ -126,16 +115,23 @@ fn run<B, const N: usize>(
     acc
 }
 
-/// `start[k] + times * strides[k]` for each view `k`: straight-line for up to
-/// four views (no loop left for `opt-level = "s"` to keep), a loop beyond.
+/// `start[k] + times * strides[k]` for each view `k` (see [`each_view`]).
 #[inline(always)]
 fn advanced<const N: usize>(start: &[usize; N], strides: &[isize; N], times: isize) -> [usize; N] {
     let mut out = *start;
-    let mut lane = |k: usize| {
+    each_view::<N>(|k| {
         if let (Some(position), Some(&stride)) = (out.get_mut(k), strides.get(k)) {
             *position = position.wrapping_add_signed(times.wrapping_mul(stride));
         }
-    };
+    });
+    out
+}
+
+/// Calls `lane(k)` for each view `k < N`: straight-line for the first four
+/// (a constant `N` makes the calls past it vanish, leaving no loop for
+/// `opt-level = "s"` to keep), a loop beyond. `lane` must ignore `k >= N`.
+#[inline(always)]
+fn each_view<const N: usize>(mut lane: impl FnMut(usize)) {
     lane(0);
     lane(1);
     lane(2);
@@ -143,5 +139,4 @@ fn advanced<const N: usize>(start: &[usize; N], strides: &[isize; N], times: isi
     for k in 4..N {
         lane(k);
     }
-    out
 }
