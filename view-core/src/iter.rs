@@ -35,7 +35,7 @@ impl<L: Layout> Cursor<L> {
             front_element: L::OFFSET,
             back,
             back_element: element_at::<L>(&back),
-            remaining: L::SIZE,
+            remaining: crate::facts::Facts::<L>::SIZE,
         }
     }
 
@@ -46,7 +46,7 @@ impl<L: Layout> Cursor<L> {
     /// Whether no element was taken yet from either end: then a whole-view
     /// traversal (`walk`) may replace element-by-element stepping.
     pub(crate) fn is_fresh(&self) -> bool {
-        self.remaining == L::SIZE
+        self.remaining == crate::facts::Facts::<L>::SIZE
     }
 
     /// The element of the front index, then the front moves one step on.

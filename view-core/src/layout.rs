@@ -4,7 +4,8 @@
 use core::fmt::Debug;
 use core::hash::Hash;
 
-use crate::proof;
+use crate::certificate::Certificate;
+use crate::facts::Facts;
 
 mod sealed {
     pub trait Sealed {}
@@ -13,7 +14,8 @@ mod sealed {
 
 /// An index type `[usize; R]`: one coordinate per axis.
 ///
-/// Sealed; implemented for every `[usize; R]`. It ties a layout's rank to the
+/// Sealed; implemented for every `[usize; R]` (with `Strides = [isize; R]`,
+/// which view-core's unsafe code relies on). It ties a layout's rank to the
 /// array types of its index, shape and strides, so `view[[i, j]]` type-checks
 /// only with the right number of coordinates.
 pub trait Dim:
@@ -25,82 +27,121 @@ pub trait Dim:
     const RANK: usize;
     /// The index `[0; R]`.
     const ZEROS: Self;
+    /// The strides `[0; R]`.
+    const ZERO_STRIDES: Self::Strides;
 }
 
 impl<const R: usize> Dim for [usize; R] {
     type Strides = [isize; R];
     const RANK: usize = R;
     const ZEROS: Self = [0; R];
+    const ZERO_STRIDES: Self::Strides = [0; R];
 }
 
-/// A strided layout over a buffer of `BUFFER_LEN` elements, proven in bounds.
+/// A strided layout over a buffer of `BUFFER_LEN` elements: its numbers, as
+/// constants of a zero-sized type.
 ///
 /// Index `[i0, .., iR-1]` (each `ik < SHAPE[k]`) reaches element
 /// `OFFSET + Σ ik * STRIDES[k]` of the buffer. The names follow C++
 /// `std::mdspan`'s `layout_stride`.
 ///
-/// Implemented by the `strided_view!` macro, never by hand: the macro emits
-/// the `unsafe impl` only after the proof in [`proof`] accepted the layout.
+/// The `strided_view!` macro implements it; implementing it by hand is safe
+/// too, because nothing here is taken on trust: every constructor of a view
+/// (`View::from_array`, `try_from_slice`, `ViewMut::..`, `split`, `derive`,
+/// `subview`) checks in const evaluation, on the compilation target, that
+/// the numbers are consistent, in bounds, and (for writable views) unique.
+/// A layout that fails is a compile error wherever a view of it would be made.
 ///
-/// # Safety
-///
-/// An implementation promises:
-/// - `SHAPE_SLICE` and `STRIDES_SLICE` hold the same values as `SHAPE` and
-///   `STRIDES`;
-/// - every element reached, `OFFSET + Σ ik * STRIDES[k]`, lies in
-///   `0..REQUIRED_LEN`, and `REQUIRED_LEN <= BUFFER_LEN <= isize::MAX`;
-///   when some extent is 0, `OFFSET <= BUFFER_LEN`;
-/// - `SIZE`, the product of the extents, is at most `isize::MAX`;
-/// - `IS_UNIQUE` is `true` only if no two indices reach the same element.
-///
-/// The provided constants compute these from the others with the proof's
-/// `const fn`s; implementations do not override them.
-pub unsafe trait Layout: Copy + Send + Sync + 'static {
+/// The provided constants are computed by view-core from the others
+/// (its `Facts`); view-core never reads an override.
+pub trait Layout: Copy + Send + Sync + 'static {
     /// The index type, `[usize; R]`.
     type Index: Dim;
     /// Extents, one per axis.
     const SHAPE: Self::Index;
     /// Element strides, one per axis; negative and zero strides are allowed.
     const STRIDES: <Self::Index as Dim>::Strides;
-    /// `SHAPE` as a slice, for `const` code.
+    /// `SHAPE` as a slice, for `const` code (must hold the same values).
     const SHAPE_SLICE: &'static [usize];
-    /// `STRIDES` as a slice, for `const` code.
+    /// `STRIDES` as a slice, for `const` code (must hold the same values).
     const STRIDES_SLICE: &'static [isize];
     /// The element reached by index `[0, .., 0]`.
     const OFFSET: usize;
     /// The length of the buffer the layout was declared for, `[E; BUFFER_LEN]`.
     const BUFFER_LEN: usize;
-    /// Whether every index reaches its own element (required for writing).
-    ///
-    /// Exact for layouts written with literals. For layouts written with named
-    /// constants, `true` means proven within the const-evaluation budget.
-    const IS_UNIQUE: bool;
+    /// The layout's name, for error messages.
+    const NAME: &'static str = "(unnamed)";
+    /// The numbers as the macro wrote and proved them, in `i128` (empty when
+    /// it could not evaluate them), so that a target on which they read
+    /// differently (a 32-bit `usize`) rejects the layout instead of meaning
+    /// another one. Format: `[R, SHAPE.., STRIDES.., OFFSET, BUFFER_LEN,
+    /// highest usize met, lowest isize met, highest isize met]`, where the
+    /// last three bound every `usize`/`isize` value met while evaluating the
+    /// numbers; `i128::MIN` marks a number the macro could not evaluate.
+    #[doc(hidden)]
+    const WRITTEN: &'static [i128] = &[];
+    /// Verdicts the macro decided with a larger budget than const evaluation has.
+    #[doc(hidden)]
+    const CERTIFICATE: Certificate = Certificate::NONE;
+    /// View-core's check of a read-only layout, for the macro's item-level
+    /// check: reached through the trait (never through a path the user's
+    /// crate could redirect), so that `cargo check` reports a failing layout
+    /// whatever the crate renames. Not to be overridden (view-core's
+    /// constructors evaluate their own copy).
+    #[doc(hidden)]
+    const CHECK_READABLE: () = Facts::<Self>::READABLE;
+    /// As [`CHECK_READABLE`](Self::CHECK_READABLE), for a writable layout.
+    #[doc(hidden)]
+    const CHECK_WRITABLE: () = Facts::<Self>::WRITABLE;
 
     /// The rank: number of axes.
     const RANK: usize = <Self::Index as Dim>::RANK;
     /// The number of indices (logical elements), the product of the extents.
-    const SIZE: usize = match proof::size_of_shape(Self::SHAPE_SLICE) {
-        Some(size) => size,
-        None => panic!("a layout's size exceeds isize::MAX"),
-    };
+    const SIZE: usize = Facts::<Self>::SIZE;
     /// Elements actually spanned, `highest - lowest + 1` (0 when empty). For a
     /// broadcast this is far below `SIZE`: the honest answer to NumPy's `nbytes`.
-    const REQUIRED_SPAN: usize = proof::required_span(Self::SHAPE_SLICE, Self::STRIDES_SLICE, Self::OFFSET);
+    const REQUIRED_SPAN: usize = Facts::<Self>::REQUIRED_SPAN;
     /// The shortest buffer the layout fits in (highest element + 1).
-    const REQUIRED_LEN: usize = proof::required_len(Self::SHAPE_SLICE, Self::STRIDES_SLICE, Self::OFFSET);
+    const REQUIRED_LEN: usize = Facts::<Self>::REQUIRED_LEN;
+    /// Whether every index reaches its own element, as far as it was decided:
+    /// [`Verdict::Proven`], [`Verdict::Refuted`], or [`Verdict::Undecided`]
+    /// when neither the macro's budget (for layouts it could evaluate) nor
+    /// const evaluation's smaller one sufficed.
+    const UNIQUENESS: Verdict = Facts::<Self>::VERDICT;
+    /// Whether the layout is proven unique (`UNIQUENESS` is `Proven`): `false`
+    /// for a layout that repeats an element, and for one that could not be
+    /// decided. Writable views exist exactly for the layouts where it is `true`.
+    const IS_UNIQUE: bool = matches!(Self::UNIQUENESS, Verdict::Proven);
     /// Whether the elements reached are exactly a contiguous run with no gaps
     /// and no repeats (mdspan's "exhaustive"): unique and `SIZE == REQUIRED_SPAN`.
     const IS_EXHAUSTIVE: bool = Self::IS_UNIQUE && Self::SIZE == Self::REQUIRED_SPAN;
 }
 
-/// A layout proven unique: no two indices reach the same element, so a
-/// writable view hands out disjoint `&mut`.
+/// A three-valued answer: proven, refuted, or not decided within the budget.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Verdict {
+    /// Proven true.
+    Proven,
+    /// Proven false (with a witness, where the decision produced one).
+    Refuted,
+    /// Not decided: the search ran out of budget. Never a guess either way.
+    Undecided,
+}
+
+/// A layout declared writable (`mut` in `strided_view!`): `view_mut`,
+/// `iter_mut` and the other writing operations exist for it.
 ///
-/// # Safety
-///
-/// Implemented (by the macro, for `mut` items) only after the uniqueness proof
-/// accepted the layout; `Self::IS_UNIQUE` is then `true`.
-pub unsafe trait UniqueLayout: Layout {}
+/// Declaring is not proving: a writable view is made only after view-core
+/// proved, in const evaluation on the compilation target, that no two
+/// indices reach the same element (from the cheap rules, or from the macro's
+/// certificate). A layout that is declared writable but is not proven unique
+/// is a compile error wherever a writable view of it would be made.
+#[diagnostic::on_unimplemented(
+    message = "layout `{Self}` is read-only: no writable view of it exists",
+    label = "a writable view needs a layout declared `mut`",
+    note = "declare the layout `mut` in `strided_view!` (`pub mut {Self}: [..] {{ .. }}`); the macro then proves that no two indices reach the same element"
+)]
+pub trait UniqueLayout: Layout {}
 
 /// The element that `index` reaches, for an index inside the shape.
 ///
@@ -167,22 +208,20 @@ pub(crate) fn index_out_of_range<L: Layout>(index: &L::Index) -> ! {
 ///
 /// Every element `Self` reaches is reached by `P` (each algebra operation
 /// maps the indices of its result to indices of its operand), and both were
-/// declared for the same buffer. Hence `Self::REQUIRED_LEN <= P::REQUIRED_LEN`,
-/// and a view holding `P`'s elements holds all of `Self`'s.
+/// declared for the same buffer. The macro implements it only for the
+/// numbers it computed with the algebra and wrote into both layouts'
+/// `WRITTEN`, which view-core compares with the numbers the target sees.
 pub unsafe trait DerivedFrom<P: Layout>: Layout {}
 
-/// The trailing axes of a layout, as a layout of their own: what
-/// [`View::subview`](crate::View::subview) returns after fixing the first
-/// `K` coordinates at run time.
+/// A layout whose first `K` coordinates can be fixed at run time
+/// ([`View::subview`](crate::View::subview)), leaving a view of the trailing
+/// axes through [`Trailing<Self, K>`](crate::Trailing).
 ///
-/// # Safety
-///
-/// `Self::Trailing` has the last `RANK - K` extents and strides of `Self`,
-/// its `OFFSET` is `Σ |s| (n - 1)` over its negative strides (its lowest
-/// element relative to index `[0, ..]`), and its `BUFFER_LEN` is its
-/// `REQUIRED_LEN`; it is a `UniqueLayout` only if `Self` is unique or it was
-/// proven unique itself.
-pub unsafe trait Subview<const K: usize>: Layout {
-    /// The layout of the trailing axes.
-    type Trailing: Layout;
+/// The trailing layout's numbers are computed by view-core from `Self`'s; the
+/// implementation only names its index type, `[usize; RANK - K]` (which
+/// stable Rust cannot compute from `RANK` and `K`). A wrong rank is a compile
+/// error where the sub-view would be made.
+pub trait Subview<const K: usize>: Layout {
+    /// The index type of the trailing axes, `[usize; RANK - K]`.
+    type Rest: Dim;
 }

@@ -31,14 +31,20 @@
     clippy::multiple_unsafe_ops_per_block
 )]
 
+#[doc(hidden)]
+#[path = "private.rs"]
+pub mod __private;
 pub mod algebra;
+mod certificate;
 mod compute;
 mod error;
+mod facts;
 mod fmt;
 mod iter;
 mod layout;
 pub mod proof;
 mod split;
+mod trailing;
 mod view;
 mod view_mut;
 mod walk;
@@ -46,7 +52,8 @@ mod walk;
 pub use compute::{contract, zip, zip3, zip_mut, Zip, Zip3, ZipMut};
 pub use error::LengthError;
 pub use iter::{Iter, IterMut};
-pub use layout::{DerivedFrom, Dim, Layout, Subview, UniqueLayout};
+pub use layout::{DerivedFrom, Dim, Layout, Subview, UniqueLayout, Verdict};
 pub use split::{split_array, try_split_slice, Members, Partition, SplitViews};
+pub use trailing::Trailing;
 pub use view::View;
 pub use view_mut::ViewMut;

@@ -6,8 +6,10 @@ use core::ops::Index;
 use core::ptr::NonNull;
 
 use crate::error::LengthError;
+use crate::facts::Facts;
 use crate::iter::Iter;
 use crate::layout::{element_at, in_shape, index_out_of_range, DerivedFrom, Dim, Layout, Subview};
+use crate::trailing::{subview_base, SubviewFacts, Trailing};
 
 /// A read-only view of a buffer of `E` through layout `L`.
 ///
@@ -22,13 +24,15 @@ pub struct View<'a, E, L: Layout> {
 }
 
 impl<'a, E, L: Layout> View<'a, E, L> {
-    /// Views a whole array; `N` must equal `L::BUFFER_LEN` (checked at compile time).
+    /// Views a whole array; `N` must equal `L::BUFFER_LEN`. Checked at
+    /// compile time, with the layout's proof ([`Facts::READABLE`]).
     ///
     /// Layout types generate a shorter spelling, `L::view(&buffer)`.
     pub const fn from_array<const N: usize>(buffer: &'a [E; N]) -> Self {
         const {
+            let () = Facts::<L>::READABLE;
             assert!(
-                N == L::BUFFER_LEN && L::REQUIRED_LEN <= N,
+                N == L::BUFFER_LEN && Facts::<L>::REQUIRED_LEN <= N,
                 "the array length differs from the layout's BUFFER_LEN"
             )
         }
@@ -42,9 +46,10 @@ impl<'a, E, L: Layout> View<'a, E, L> {
     /// least `L::REQUIRED_LEN` elements (the bounds proof, folded into one
     /// comparison: it accepts a length iff the highest element reached is below it).
     pub fn try_from_slice(buffer: &'a [E]) -> Result<Self, LengthError> {
-        if buffer.len() < L::REQUIRED_LEN {
+        const { Facts::<L>::READABLE }
+        if buffer.len() < Facts::<L>::REQUIRED_LEN {
             return Err(LengthError {
-                required: L::REQUIRED_LEN,
+                required: Facts::<L>::REQUIRED_LEN,
                 actual: buffer.len(),
             });
         }
@@ -55,8 +60,9 @@ impl<'a, E, L: Layout> View<'a, E, L> {
     }
 
     /// # Safety
-    /// `base` is valid for reads of `L::REQUIRED_LEN` elements for `'a`, and
-    /// nothing writes to the elements `L` reaches during `'a`.
+    /// `L` passed [`Facts::READABLE`], `base` is valid for reads of
+    /// `L::REQUIRED_LEN` elements for `'a`, and nothing writes to the
+    /// elements `L` reaches during `'a`.
     pub(crate) const unsafe fn from_raw(base: NonNull<E>) -> Self {
         View {
             base,
@@ -76,12 +82,12 @@ impl<'a, E, L: Layout> View<'a, E, L> {
 
     /// The number of indices (logical elements): the product of the extents.
     pub const fn len(&self) -> usize {
-        L::SIZE
+        Facts::<L>::SIZE
     }
 
     /// Whether some extent is 0.
     pub const fn is_empty(&self) -> bool {
-        L::SIZE == 0
+        Facts::<L>::SIZE == 0
     }
 
     /// The element at `index`, or `None` if a coordinate is outside the shape.
@@ -102,8 +108,10 @@ impl<'a, E, L: Layout> View<'a, E, L> {
     /// The same elements through a layout derived from `L` (transposed,
     /// flipped, sliced, windows, ..): only the type changes.
     pub fn derive<D: DerivedFrom<L>>(self) -> View<'a, E, D> {
-        // SAFETY: `D` reaches only elements `L` reaches (`DerivedFrom`), all
-        // inside the buffer this view may read for `'a` with no writer.
+        const { Facts::<D>::READABLE }
+        // SAFETY: `D` passed `Facts::READABLE` (above) and reaches only
+        // elements `L` reaches (`DerivedFrom`), all inside the buffer this
+        // view may read for `'a` with no writer.
         unsafe { View::from_raw(self.base) }
     }
 
@@ -112,14 +120,16 @@ impl<'a, E, L: Layout> View<'a, E, L> {
     /// outside the shape. The coordinates are compared with the shape once;
     /// the buffer is never checked.
     #[inline]
-    pub fn subview<const K: usize>(self, index: [usize; K]) -> Option<View<'a, E, L::Trailing>>
+    pub fn subview<const K: usize>(self, index: [usize; K]) -> Option<View<'a, E, Trailing<L, K>>>
     where
         L: Subview<K>,
     {
+        const { SubviewFacts::<L, K>::READABLE }
         subview_base::<E, L, K>(self.base, &index).map(|base| {
-            // SAFETY: `subview_base` returns the base of the trailing layout
-            // inside this view's buffer, whose elements are elements of `L`
-            // (see there), readable for `'a` with no writer.
+            // SAFETY: the trailing layout passed `Facts::READABLE` (checked
+            // above by `SubviewFacts`); `subview_base` returns its base
+            // inside this view's buffer, and its elements are elements of
+            // `L` (see there), readable for `'a` with no writer.
             unsafe { View::from_raw(base) }
         })
     }
@@ -191,34 +201,4 @@ impl<E: fmt::Debug, L: Layout> fmt::Debug for View<'_, E, L> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         crate::fmt::write_nested(f, &mut self.iter(), L::SHAPE.as_ref())
     }
-}
-
-/// The base pointer of `L`'s trailing layout at `index` of its leading axes,
-/// or `None` if a coordinate is outside the shape.
-///
-/// The trailing layout `T` reaches `base' + T::OFFSET + Σ_{a>=K} i_a s_a`.
-/// With `base' = base + e0 - T::OFFSET`, where `e0` is the element of
-/// `[index.., 0..]`, that is the element of `L` at `[index.., i..]`: every
-/// element the sub-view reaches is an element of `L`, and `e0 - T::OFFSET`
-/// is itself such an element (trailing coordinates at the ends of the
-/// negative strides), so it is at least 0 and `base'` stays in the buffer.
-#[inline]
-pub(crate) fn subview_base<E, L: Subview<K>, const K: usize>(
-    base: NonNull<E>,
-    index: &[usize; K],
-) -> Option<NonNull<E>> {
-    let mut element = L::OFFSET;
-    for (axis, &i) in index.iter().enumerate() {
-        let (Some(&n), Some(&s)) = (L::SHAPE_SLICE.get(axis), L::STRIDES_SLICE.get(axis)) else {
-            return None;
-        };
-        if i >= n {
-            return None;
-        }
-        element = element.wrapping_add_signed((i as isize).wrapping_mul(s));
-    }
-    let start = element.wrapping_sub(<L::Trailing as Layout>::OFFSET);
-    // SAFETY: `start` is an element of `L` (see above), so it lies in
-    // `0..L::REQUIRED_LEN`, inside the buffer behind `base`.
-    Some(unsafe { base.add(start) })
 }

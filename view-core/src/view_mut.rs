@@ -6,9 +6,11 @@ use core::ops::{Index, IndexMut};
 use core::ptr::NonNull;
 
 use crate::error::LengthError;
+use crate::facts::Facts;
 use crate::iter::{Iter, IterMut};
 use crate::layout::{element_at, in_shape, index_out_of_range, DerivedFrom, Dim, Layout, Subview, UniqueLayout};
-use crate::view::{non_null, subview_base, View};
+use crate::trailing::{subview_base, SubviewFacts, Trailing};
+use crate::view::{non_null, View};
 
 /// A writable view of a buffer of `E` through a proven-unique layout `L`.
 ///
@@ -21,12 +23,15 @@ pub struct ViewMut<'a, E, L: UniqueLayout> {
 }
 
 impl<'a, E, L: UniqueLayout> ViewMut<'a, E, L> {
-    /// Views a whole array for writing; `N` must equal `L::BUFFER_LEN`
-    /// (checked at compile time). Layout types generate `L::view_mut(&mut buffer)`.
+    /// Views a whole array for writing; `N` must equal `L::BUFFER_LEN`.
+    /// Checked at compile time, with the layout's proof of bounds and
+    /// uniqueness ([`Facts::WRITABLE`]). Layout types generate
+    /// `L::view_mut(&mut buffer)`.
     pub const fn from_array<const N: usize>(buffer: &'a mut [E; N]) -> Self {
         const {
+            let () = Facts::<L>::WRITABLE;
             assert!(
-                N == L::BUFFER_LEN && L::REQUIRED_LEN <= N && L::IS_UNIQUE,
+                N == L::BUFFER_LEN && Facts::<L>::REQUIRED_LEN <= N,
                 "the array length differs from the layout's BUFFER_LEN"
             )
         }
@@ -39,9 +44,10 @@ impl<'a, E, L: UniqueLayout> ViewMut<'a, E, L> {
     /// Views a slice for writing, after one length check (see
     /// [`View::try_from_slice`]).
     pub fn try_from_slice(buffer: &'a mut [E]) -> Result<Self, LengthError> {
-        if buffer.len() < L::REQUIRED_LEN {
+        const { Facts::<L>::WRITABLE }
+        if buffer.len() < Facts::<L>::REQUIRED_LEN {
             return Err(LengthError {
-                required: L::REQUIRED_LEN,
+                required: Facts::<L>::REQUIRED_LEN,
                 actual: buffer.len(),
             });
         }
@@ -52,8 +58,9 @@ impl<'a, E, L: UniqueLayout> ViewMut<'a, E, L> {
     }
 
     /// # Safety
-    /// `base` is valid for reads and writes of `L::REQUIRED_LEN` elements for
-    /// `'a`, and nothing else accesses the elements `L` reaches during `'a`.
+    /// `L` passed [`Facts::WRITABLE`], `base` is valid for reads and writes
+    /// of `L::REQUIRED_LEN` elements for `'a`, and nothing else accesses the
+    /// elements `L` reaches during `'a`.
     pub(crate) const unsafe fn from_raw(base: NonNull<E>) -> Self {
         ViewMut {
             base,
@@ -79,23 +86,26 @@ impl<'a, E, L: UniqueLayout> ViewMut<'a, E, L> {
     /// The same elements through a writable layout derived from `L`; use
     /// [`reborrow`](Self::reborrow) first to keep `self`.
     pub fn derive_mut<D: DerivedFrom<L> + UniqueLayout>(self) -> ViewMut<'a, E, D> {
-        // SAFETY: `D` reaches only elements `L` reaches (`DerivedFrom`), to
-        // which `self` (consumed) had exclusive access for `'a`; `D` is unique.
+        const { Facts::<D>::WRITABLE }
+        // SAFETY: `D` passed `Facts::WRITABLE` (above: in bounds, unique) and
+        // reaches only elements `L` reaches (`DerivedFrom`), to which `self`
+        // (consumed) had exclusive access for `'a`.
         unsafe { ViewMut::from_raw(self.base) }
     }
 
     /// The writable view of the trailing axes at `index` of the leading ones,
     /// for as long as `self` is borrowed; `None` outside the shape.
     #[inline]
-    pub fn subview_mut<const K: usize>(&mut self, index: [usize; K]) -> Option<ViewMut<'_, E, L::Trailing>>
+    pub fn subview_mut<const K: usize>(&mut self, index: [usize; K]) -> Option<ViewMut<'_, E, Trailing<L, K>>>
     where
         L: Subview<K>,
-        L::Trailing: UniqueLayout,
     {
+        const { SubviewFacts::<L, K>::WRITABLE }
         subview_base::<E, L, K>(self.base, &index).map(|base| {
-            // SAFETY: the sub-view reaches only elements of `L` (see
-            // `subview_base`), to which `self` has exclusive access, lent for
-            // the borrow of `self`; its layout is unique.
+            // SAFETY: the trailing layout passed `Facts::WRITABLE` (checked
+            // above by `SubviewFacts`: in bounds, unique); the sub-view
+            // reaches only elements of `L` (see `subview_base`), to which
+            // `self` has exclusive access, lent for the borrow of `self`.
             unsafe { ViewMut::from_raw(base) }
         })
     }
@@ -119,12 +129,12 @@ impl<'a, E, L: UniqueLayout> ViewMut<'a, E, L> {
 
     /// The number of indices: the product of the extents.
     pub const fn len(&self) -> usize {
-        L::SIZE
+        Facts::<L>::SIZE
     }
 
     /// Whether some extent is 0.
     pub const fn is_empty(&self) -> bool {
-        L::SIZE == 0
+        Facts::<L>::SIZE == 0
     }
 
     /// The element at `index`, or `None` if a coordinate is outside the shape.

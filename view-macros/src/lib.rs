@@ -25,7 +25,7 @@ use proc_macro2::TokenStream;
 use quote::ToTokens;
 
 use crate::ast::{Item, SplitItem};
-use crate::expand::Header;
+use crate::expand::{Header, Paths};
 use crate::prove::{Declared, Proven};
 
 /// Declares strided layouts, proves them at compile time, and expands to
@@ -79,6 +79,7 @@ fn expand_all(input: TokenStream) -> TokenStream {
         .filter_map(|chunk| ast::parse_item(chunk, &mut errors))
         .collect();
 
+    let paths = Paths::new();
     let mut output = TokenStream::new();
     let mut declared: HashMap<String, Declared<'_>> = HashMap::new();
     let mut splits: Vec<&SplitItem> = Vec::new();
@@ -87,7 +88,7 @@ fn expand_all(input: TokenStream) -> TokenStream {
             Item::Layout(layout) => {
                 let proven = match prove::prove_layout(layout) {
                     Ok(p) => {
-                        output.extend(expand::expand_layout(layout, &p));
+                        output.extend(expand::expand_layout(&paths, layout, &p));
                         Some(p)
                     }
                     Err(e) => {
@@ -119,11 +120,16 @@ fn expand_all(input: TokenStream) -> TokenStream {
                             name: &derived.name,
                             elem,
                             writable: layout.writable,
-                            hidden: false,
                         };
                         let refs: Vec<&syn::Ident> = ancestors.iter().collect();
-                        output.extend(expand::expand_derived(&header, &layout.literal, &derived.parent, &refs));
-                        (Some(Proven::Literal(layout.literal)), layout.writable)
+                        output.extend(expand::expand_derived(
+                            &paths,
+                            &header,
+                            &layout.literal,
+                            &derived.parent,
+                            &refs,
+                        ));
+                        (Some(Proven::Literal(Box::new(layout.literal))), layout.writable)
                     }
                     (result, _) => {
                         errors.extend(result.err().unwrap_or_default());
@@ -163,18 +169,23 @@ fn expand_all(input: TokenStream) -> TokenStream {
             continue;
         }
         match prove::prove_split(split, &declared) {
-            Ok(()) => {
+            Ok(searched) => {
                 let first = &declared[&split.members[0].to_string()];
                 let len = match &first.proven {
                     Some(Proven::Literal(lit)) => lit.len.to_token_stream(),
                     _ => first.len_tokens.clone(),
                 };
-                let deferred: Vec<bool> = split
+                let members: Vec<Option<&prove::Literal>> = split
                     .members
                     .iter()
-                    .map(|m| matches!(declared[&m.to_string()].proven, Some(Proven::Deferred)))
+                    .map(|m| match &declared[&m.to_string()].proven {
+                        Some(Proven::Literal(lit)) => Some(&**lit),
+                        _ => None,
+                    })
                     .collect();
-                output.extend(expand::expand_split(split, first.elem, &len, &deferred));
+                output.extend(expand::expand_split(
+                    &paths, split, first.elem, &len, &members, &searched,
+                ));
             }
             Err(e) => {
                 errors.extend(e);

@@ -23,7 +23,7 @@ const MACRO_SEARCH_WORK: u64 = 1 << 24;
 /// What the proof established about a layout.
 pub enum Proven {
     /// Every number is known, and the proof accepted the layout.
-    Literal(Literal),
+    Literal(Box<Literal>),
     /// Some number names a constant: the const-evaluated backstop decides.
     Deferred,
 }
@@ -35,18 +35,66 @@ pub struct Literal {
     pub strides: Vec<isize>,
     pub offset: usize,
     pub len: usize,
-    pub unique: bool,
+    /// The uniqueness verdict (exact within the macro's budget).
+    pub uniqueness: Uniqueness,
+    /// Whether view-core's cheap rules settle uniqueness on their own, so
+    /// that the verdict needs no certificate record.
+    pub settled_by_rules: bool,
+    /// The range of the pointer-sized values met while evaluating the numbers.
+    pub peaks: Peaks,
     /// The element size the macro assumed to convert byte strides or a byte
     /// offset (checked again by a backstop).
     pub assumed_elem_size: Option<usize>,
 }
 
 impl Literal {
-    fn parts(&self) -> LayoutParts<'_> {
+    pub fn parts(&self) -> LayoutParts<'_> {
         LayoutParts {
             shape: &self.shape,
             strides: &self.strides,
             offset: self.offset as isize,
+        }
+    }
+
+    pub fn is_unique(&self) -> bool {
+        matches!(self.uniqueness, Uniqueness::Unique)
+    }
+}
+
+/// The smallest and largest `usize` / `isize` values met while evaluating a
+/// layout's numbers (the numbers included): a target whose `usize` cannot
+/// hold them must reject the layout rather than read other numbers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Peaks {
+    pub usize_high: i128,
+    pub isize_low: i128,
+    pub isize_high: i128,
+}
+
+impl Peaks {
+    /// The peaks of the numbers themselves.
+    pub fn of(shape: &[usize], strides: &[isize], offset: usize, len: usize) -> Peaks {
+        let usize_high = shape
+            .iter()
+            .chain([&offset, &len])
+            .map(|&n| n as i128)
+            .max()
+            .unwrap_or(0);
+        let isize_low = strides.iter().map(|&s| s as i128).min().unwrap_or(0).min(0);
+        let isize_high = strides.iter().map(|&s| s as i128).max().unwrap_or(0).max(0);
+        Peaks {
+            usize_high,
+            isize_low,
+            isize_high,
+        }
+    }
+
+    /// Both ranges together.
+    pub fn join(self, other: Peaks) -> Peaks {
+        Peaks {
+            usize_high: self.usize_high.max(other.usize_high),
+            isize_low: self.isize_low.min(other.isize_low),
+            isize_high: self.isize_high.max(other.isize_high),
         }
     }
 }
@@ -228,27 +276,36 @@ pub fn prove_layout(item: &LayoutItem) -> Result<Proven, Vec<syn::Error>> {
         }
     };
     let offset = offset as usize;
-    let verdict = decide_unique(&shape, &strides, offset, footprint);
+    let (uniqueness, settled_by_rules) = decide_unique(&shape, &strides, offset, footprint);
     if item.mutable.is_some() {
-        if let Some(message) = proof::describe_uniqueness(&name, &verdict) {
+        if let Some(message) = proof::describe_uniqueness(&name, &uniqueness) {
             return Err(vec![syn::Error::new(item.name.span(), message.as_str())]);
         }
     }
-    Ok(Proven::Literal(Literal {
+    let peaks = Peaks::of(&shape, &strides, offset, len);
+    Ok(Proven::Literal(Box::new(Literal {
         shape,
         strides,
         offset,
         len,
-        unique: matches!(verdict, Uniqueness::Unique),
+        uniqueness,
+        settled_by_rules,
+        peaks,
         assumed_elem_size: if uses_bytes { elem_size } else { None },
-    }))
+    })))
 }
 
-/// The exact uniqueness decision, with scratch sized to the layout's span.
-fn decide_unique(shape: &[usize], strides: &[isize], offset: usize, footprint: Footprint) -> Uniqueness {
+/// The exact uniqueness decision: view-core's cheap rules (which const
+/// evaluation repeats on the target, so their verdict needs no
+/// certificate), else one search with scratch sized to the layout's span.
+fn decide_unique(shape: &[usize], strides: &[isize], offset: usize, footprint: Footprint) -> (Uniqueness, bool) {
+    if let Some(verdict) = proof::unique_by_rules(shape, strides, offset as isize) {
+        return (verdict, true);
+    }
     let words = footprint.required_span().div_ceil(64).clamp(1, MACRO_SCRATCH_WORDS);
     let mut scratch = vec![0u64; words];
-    proof::check_unique_bounded(shape, strides, offset as isize, &mut scratch, MACRO_SEARCH_WORK)
+    let verdict = proof::check_unique_bounded(shape, strides, offset as isize, &mut scratch, MACRO_SEARCH_WORK);
+    (verdict, false)
 }
 
 /// Where an error goes: the tokens of an expression, or a span (a bracket).
@@ -347,14 +404,18 @@ pub fn prove_derived(
             format!("derived layout `{name}` is declared `mut`, but its parent `{parent_name}` is read-only; declare the parent `mut` too"),
         )]);
     }
-    let mut writable = parent.writable;
+    // Every operation but `windows` and `broadcast_to` maps distinct result
+    // indices to distinct operand indices, so a unique parent gives a unique
+    // result with no decision; only a chain with a repeating operation, or a
+    // parent that is not unique, needs one decision, at its end.
+    let mut injective = true;
     for op in &item.ops {
         layout = apply(&name, layout, op)?;
         let method = op.method.to_string();
         if NEVER_WRITABLE.contains(&method.as_str()) {
             if explicit_mut {
                 // Name two indices that share an element when this result has them.
-                let example = match unique_verdict(&layout, lit.len) {
+                let example = match unique_verdict(&layout, lit.len).0 {
                     Uniqueness::Collision(c) => format!(
                         " (here indices {:?} and {:?} both reach element {})",
                         c.first.as_slice(),
@@ -371,42 +432,48 @@ pub fn prove_derived(
                     ),
                 )]);
             }
-            writable = false;
-        }
-        if explicit_mut {
-            // Find the first operation that breaks uniqueness, to blame it.
-            let verdict = unique_verdict(&layout, lit.len);
-            if let Some(message) = proof::describe_uniqueness(&name, &verdict) {
-                let text = format!("{} (after `{}`)", message.as_str(), op.text());
-                return Err(vec![syn::Error::new_spanned(op.tokens(), text)]);
-            }
+            injective = false;
         }
     }
     let offset = layout.offset();
-    if let Err(error) = proof::check_bounds(layout.shape(), layout.strides(), offset, lit.len) {
-        // Every operation maps into its operand, so this means an operation
-        // produced an offset the bounds rule rejects: report it, never accept.
-        let last = item.ops.last().map_or_else(|| item.name.to_token_stream(), Op::tokens);
-        return Err(vec![syn::Error::new_spanned(
-            last,
-            proof::describe_bounds(&name, &error).as_str(),
-        )]);
-    }
-    let unique = matches!(unique_verdict(&layout, lit.len), Uniqueness::Unique);
+    let footprint = match proof::check_bounds(layout.shape(), layout.strides(), offset, lit.len) {
+        Ok(footprint) => footprint,
+        Err(error) => {
+            // Every operation maps into its operand, so this means an operation
+            // produced an offset the bounds rule rejects: report it, never accept.
+            let last = item.ops.last().map_or_else(|| item.name.to_token_stream(), Op::tokens);
+            return Err(vec![syn::Error::new_spanned(
+                last,
+                proof::describe_bounds(&name, &error).as_str(),
+            )]);
+        }
+    };
+    let (uniqueness, settled_by_rules) = if injective && lit.is_unique() {
+        let rules = proof::unique_by_rules(layout.shape(), layout.strides(), offset);
+        (Uniqueness::Unique, rules.is_some())
+    } else {
+        decide_unique(layout.shape(), layout.strides(), offset as usize, footprint)
+    };
+    let writable = parent.writable && injective;
+    let shape = layout.shape().to_vec();
+    let strides = layout.strides().to_vec();
+    let peaks = Peaks::of(&shape, &strides, offset as usize, lit.len).join(lit.peaks);
     Ok(DerivedLayout {
         literal: Literal {
-            shape: layout.shape().to_vec(),
-            strides: layout.strides().to_vec(),
+            shape,
+            strides,
             offset: offset as usize,
             len: lit.len,
-            unique,
+            uniqueness,
+            settled_by_rules,
+            peaks,
             assumed_elem_size: None,
         },
-        writable: writable && unique,
+        writable,
     })
 }
 
-fn unique_verdict(layout: &Strided, len: usize) -> Uniqueness {
+fn unique_verdict(layout: &Strided, len: usize) -> (Uniqueness, bool) {
     match proof::check_bounds(layout.shape(), layout.strides(), layout.offset(), len) {
         Ok(footprint) => decide_unique(
             layout.shape(),
@@ -414,10 +481,13 @@ fn unique_verdict(layout: &Strided, len: usize) -> Uniqueness {
             layout.offset().max(0) as usize,
             footprint,
         ),
-        Err(_) => Uniqueness::Undecided {
-            positions: u128::MAX,
-            capacity: 0,
-        },
+        Err(_) => (
+            Uniqueness::Undecided {
+                positions: u128::MAX,
+                capacity: 0,
+            },
+            false,
+        ),
     }
 }
 
@@ -590,7 +660,13 @@ fn apply(name: &str, layout: Strided, op: &Op) -> Result<Strided, Vec<syn::Error
 
 /// Proves one split: 2 to 8 distinct members, each writable, declared in
 /// this invocation with one element type and buffer length, pairwise disjoint.
-pub fn prove_split(split: &SplitItem, declared: &HashMap<String, Declared<'_>>) -> Result<(), Vec<syn::Error>> {
+/// On success, the pairs of members (by position) whose disjointness the
+/// macro decided by a search, which view-core's cheap rules would not
+/// settle: they need a certificate record.
+pub fn prove_split(
+    split: &SplitItem,
+    declared: &HashMap<String, Declared<'_>>,
+) -> Result<Vec<(usize, usize)>, Vec<syn::Error>> {
     let mut errors = Vec::new();
     let name = split.name.to_string();
     if !(2..=8).contains(&split.members.len()) {
@@ -657,14 +733,21 @@ pub fn prove_split(split: &SplitItem, declared: &HashMap<String, Declared<'_>>) 
         return Err(errors);
     }
     // Pairwise disjointness, for members the macro could evaluate.
+    let mut searched = Vec::new();
     for (i, (a_ident, a)) in members.iter().enumerate() {
-        for (b_ident, b) in &members[i + 1..] {
+        for (j, (b_ident, b)) in members.iter().enumerate().skip(i + 1) {
             let (Some(Proven::Literal(a_lit)), Some(Proven::Literal(b_lit))) = (&a.proven, &b.proven) else {
                 continue;
             };
-            let words = a_lit.len.div_ceil(64).clamp(1, MACRO_SCRATCH_WORDS);
-            let mut scratch = vec![0u64; words];
-            let verdict = proof::check_disjoint_bounded(a_lit.parts(), b_lit.parts(), &mut scratch, MACRO_SEARCH_WORK);
+            let verdict = match proof::disjoint_by_rules(a_lit.parts(), b_lit.parts()) {
+                Some(verdict) => verdict,
+                None => {
+                    let words = a_lit.len.div_ceil(64).clamp(1, MACRO_SCRATCH_WORDS);
+                    let mut scratch = vec![0u64; words];
+                    searched.push((i, j));
+                    proof::check_disjoint_bounded(a_lit.parts(), b_lit.parts(), &mut scratch, MACRO_SEARCH_WORK)
+                }
+            };
             if let Some(message) = proof::describe_overlap(&name, &a_ident.to_string(), &b_ident.to_string(), &verdict)
             {
                 errors.push(syn::Error::new(b_ident.span(), message.as_str()));
@@ -672,7 +755,7 @@ pub fn prove_split(split: &SplitItem, declared: &HashMap<String, Declared<'_>>) 
         }
     }
     if errors.is_empty() {
-        Ok(())
+        Ok(searched)
     } else {
         Err(errors)
     }
@@ -683,45 +766,5 @@ pub fn elem_text(elem: &Elem) -> String {
     match elem {
         Elem::Any => "_".to_owned(),
         Elem::Type(ty) => ty.to_token_stream().to_string(),
-    }
-}
-
-/// The layout of the last `rank - k` axes of `lit`, based at its own lowest
-/// element (see `view_core::Subview`): offset `Σ |s| (n - 1)` over negative
-/// strides, buffer length its required length.
-pub fn trailing(lit: &Literal, k: usize) -> Literal {
-    let shape = lit.shape[k..].to_vec();
-    let strides = lit.strides[k..].to_vec();
-    let empty = shape.contains(&0);
-    let below: usize = shape
-        .iter()
-        .zip(&strides)
-        .filter(|(_, &s)| s < 0)
-        .map(|(&n, &s)| s.unsigned_abs().saturating_mul(n.max(1) - 1))
-        .fold(0, usize::saturating_add);
-    let above: usize = shape
-        .iter()
-        .zip(&strides)
-        .filter(|(_, &s)| s > 0)
-        .map(|(&n, &s)| s.unsigned_abs().saturating_mul(n.max(1) - 1))
-        .fold(0, usize::saturating_add);
-    let (offset, len) = if empty {
-        (0, 0)
-    } else {
-        (below, below.saturating_add(above).saturating_add(1))
-    };
-    let unique = lit.unique || {
-        match proof::check_layout(&shape, &strides, offset, len) {
-            Ok(footprint) => matches!(decide_unique(&shape, &strides, offset, footprint), Uniqueness::Unique),
-            Err(_) => false,
-        }
-    };
-    Literal {
-        shape,
-        strides,
-        offset,
-        len,
-        unique,
-        assumed_elem_size: None,
     }
 }

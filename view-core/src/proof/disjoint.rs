@@ -71,13 +71,60 @@ pub const fn check_disjoint_bounded(
     scratch: &mut [u64],
     max_work: u64,
 ) -> Overlap {
-    let capacity = scratch.len().saturating_mul(64);
+    match disjoint_by_rules(a, b) {
+        Some(verdict) => verdict,
+        None => search_disjoint(a, b, scratch, max_work),
+    }
+}
+
+/// The cheap part of [`check_disjoint`], O(rank) with no scratch: an empty
+/// member, footprints that do not meet, and the gcd rule (offsets that
+/// differ by a non-multiple of the strides' gcd: interleaved channels, Bayer
+/// planes). `None` when a search is needed.
+pub const fn disjoint_by_rules(a: LayoutParts<'_>, b: LayoutParts<'_>) -> Option<Overlap> {
     let (a_low, a_high, b_low, b_high) = match (reach(a), reach(b)) {
         // An empty layout reaches nothing, so it shares nothing.
-        (Reach::Empty, _) | (_, Reach::Empty) => return Overlap::Disjoint,
+        (Reach::Empty, _) | (_, Reach::Empty) => return Some(Overlap::Disjoint),
         (Reach::Elements(a_low, a_high), Reach::Elements(b_low, b_high)) => (a_low, a_high, b_low, b_high),
         // A layout outside every buffer: its elements cannot be compared, and
         // "disjoint" would be a guess.
+        _ => {
+            return Some(Overlap::Undecided {
+                positions: usize::MAX,
+                capacity: 0,
+            })
+        }
+    };
+    let low = if a_low > b_low { a_low } else { b_low };
+    let high = if a_high < b_high { a_high } else { b_high };
+    if low > high {
+        return Some(Overlap::Disjoint);
+    }
+    // Every element of `a` is `offA` plus a multiple of g, the gcd of all
+    // moving strides, and likewise for `b`: if g does not divide the offset
+    // difference they never meet.
+    let g = gcd_of_strides(b, gcd_of_strides(a, 0));
+    if g > 1 && (b.offset as i128 - a.offset as i128) % g != 0 {
+        return Some(Overlap::Disjoint);
+    }
+    None
+}
+
+/// The search part of [`check_disjoint`]: the bitset over the common range
+/// of the footprints, or the bounded search when it does not fit `scratch`.
+pub(crate) const fn search_disjoint(
+    a: LayoutParts<'_>,
+    b: LayoutParts<'_>,
+    scratch: &mut [u64],
+    max_work: u64,
+) -> Overlap {
+    let capacity = scratch.len().saturating_mul(64);
+    let (low, high) = match (reach(a), reach(b)) {
+        (Reach::Elements(a_low, a_high), Reach::Elements(b_low, b_high)) => (
+            if a_low > b_low { a_low } else { b_low },
+            if a_high < b_high { a_high } else { b_high },
+        ),
+        (Reach::Empty, _) | (_, Reach::Empty) => return Overlap::Disjoint,
         _ => {
             return Overlap::Undecided {
                 positions: usize::MAX,
@@ -85,16 +132,7 @@ pub const fn check_disjoint_bounded(
             }
         }
     };
-    let low = if a_low > b_low { a_low } else { b_low };
-    let high = if a_high < b_high { a_high } else { b_high };
     if low > high {
-        return Overlap::Disjoint;
-    }
-    // Every element of `a` is `offA` plus a multiple of g, the gcd of all
-    // moving strides, and likewise for `b`: if g does not divide the offset
-    // difference they never meet (interleaved channels, Bayer planes).
-    let g = gcd_of_strides(b, gcd_of_strides(a, 0));
-    if g > 1 && (b.offset as i128 - a.offset as i128) % g != 0 {
         return Overlap::Disjoint;
     }
     let positions = high - low + 1;

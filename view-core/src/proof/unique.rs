@@ -79,18 +79,30 @@ pub const fn check_unique_bounded(
     scratch: &mut [u64],
     max_work: u64,
 ) -> Uniqueness {
-    let capacity = scratch.len().saturating_mul(64);
+    match unique_by_rules(shape, strides, offset) {
+        Some(verdict) => verdict,
+        None => search_unique(shape, strides, offset, scratch, max_work),
+    }
+}
+
+/// The cheap part of [`check_unique`], O(rank²) and with no scratch: rules
+/// 1 and 2 (an extent 0, a stride-0 axis, nesting, two moving axes). `None`
+/// when they do not settle the layout and a search is needed.
+///
+/// This is what const evaluation can afford for every layout; it settles
+/// C/F order, sliced, reversed, transposed and every 2-D layout.
+pub const fn unique_by_rules(shape: &[usize], strides: &[isize], offset: isize) -> Option<Uniqueness> {
     if shape.len() != strides.len() || shape.len() > MAX_RANK {
-        return Uniqueness::Undecided {
+        return Some(Uniqueness::Undecided {
             positions: u128::MAX,
-            capacity,
-        };
+            capacity: 0,
+        });
     }
     let rank = shape.len();
     let mut k = 0;
     while k < rank {
         if shape[k] == 0 {
-            return Uniqueness::Unique;
+            return Some(Uniqueness::Unique);
         }
         k += 1;
     }
@@ -101,23 +113,36 @@ pub const fn check_unique_bounded(
             let first = IndexWitness::zeros(rank);
             let mut second = IndexWitness::zeros(rank);
             second.set(k, 1);
-            return Uniqueness::Collision(Collision {
+            return Some(Uniqueness::Collision(Collision {
                 first,
                 second,
                 element: offset as i128,
-            });
+            }));
         }
         k += 1;
     }
-    // Rule 2: nesting. Terms (|s|, n - 1) of the axes that move, sorted by |s|.
+    let (_, nested, moving) = nesting(shape, strides);
+    if nested {
+        return Some(Uniqueness::Unique);
+    }
+    if moving == 2 {
+        return Some(two_axes(shape, strides, offset));
+    }
+    None
+}
+
+/// Rule 2, nesting: the axes that move (extent > 1), sorted by `|s|`; the
+/// layout nests if each `|s|` exceeds the span of all smaller axes. Returns
+/// the relative span `Σ |s| (n - 1)` (saturating), whether it nests, and the
+/// number of moving axes.
+const fn nesting(shape: &[usize], strides: &[isize]) -> (u128, bool, usize) {
     let mut magnitudes = [0u128; MAX_RANK];
     let mut lasts = [0u128; MAX_RANK];
     let mut moving = 0;
-    k = 0;
-    while k < rank {
+    let mut k = 0;
+    while k < shape.len() && k < MAX_RANK {
         if shape[k] > 1 {
-            let s = strides[k];
-            let magnitude = s.unsigned_abs() as u128;
+            let magnitude = strides[k].unsigned_abs() as u128;
             let last = (shape[k] - 1) as u128;
             // Insertion sort by magnitude.
             let mut slot = moving;
@@ -143,12 +168,21 @@ pub const fn check_unique_bounded(
         span = span.saturating_add(magnitudes[t].saturating_mul(lasts[t]));
         t += 1;
     }
-    if nested {
-        return Uniqueness::Unique;
-    }
-    if moving == 2 {
-        return two_axes(shape, strides, offset);
-    }
+    (span, nested, moving)
+}
+
+/// The search part of [`check_unique`] (rules 3 and 4), for a layout the
+/// rules did not settle: pigeonhole, then the bitset, or the bounded search
+/// when the span does not fit `scratch`.
+pub(crate) const fn search_unique(
+    shape: &[usize],
+    strides: &[isize],
+    offset: isize,
+    scratch: &mut [u64],
+    max_work: u64,
+) -> Uniqueness {
+    let capacity = scratch.len().saturating_mul(64);
+    let (span, _, _) = nesting(shape, strides);
     let positions = span.saturating_add(1);
     // Rule 3: pigeonhole, then an exact search for the first repeat.
     let indices = match super::size_of_shape(shape) {

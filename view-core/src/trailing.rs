@@ -1,0 +1,211 @@
+//! `Trailing<L, K>`: the layout of `L`'s last `RANK - K` axes, what
+//! `subview` returns after fixing the first `K` coordinates at run time.
+//!
+//! Its numbers are computed here from `L`'s, so that the arithmetic the
+//! sub-view's pointer relies on lives in view-core: the trailing layout is
+//! based at its own lowest element (offset `Σ |s| (n - 1)` over its negative
+//! strides) and its buffer is its required length. `L` only names the index
+//! type ([`Subview::Rest`]), which stable Rust cannot compute.
+
+use core::fmt;
+use core::marker::PhantomData;
+use core::ptr::NonNull;
+
+use crate::certificate::{unique_record, Certificate, RECORD_CAPACITY};
+use crate::facts::Facts;
+use crate::layout::{Dim, Layout, Subview};
+use crate::proof::Uniqueness;
+
+/// The layout of the axes `K..` of `L` (see [`View::subview`](crate::View::subview)).
+pub struct Trailing<L, const K: usize>(PhantomData<L>);
+
+impl<L, const K: usize> Clone for Trailing<L, K> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<L, const K: usize> Copy for Trailing<L, K> {}
+
+impl<L, const K: usize> fmt::Debug for Trailing<L, K> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Trailing<{}, {K}>", core::any::type_name::<L>())
+    }
+}
+
+impl<L: crate::UniqueLayout + Subview<K>, const K: usize> crate::UniqueLayout for Trailing<L, K> {}
+
+/// The slice from position `k` on (empty past the end).
+const fn from<T>(values: &[T], k: usize) -> &[T] {
+    if k <= values.len() {
+        values.split_at(k).1
+    } else {
+        &[]
+    }
+}
+
+/// `Σ |s| (n - 1)` over the axes whose stride has the wanted sign
+/// (saturating; a layout where it saturates is out of bounds anyway).
+const fn reach(shape: &[usize], strides: &[isize], negative: bool) -> usize {
+    let mut total: usize = 0;
+    let mut k = 0;
+    while k < shape.len() && k < strides.len() {
+        let s = strides[k];
+        if shape[k] > 0 && ((negative && s < 0) || (!negative && s > 0)) {
+            total = total.saturating_add(s.unsigned_abs().saturating_mul(shape[k] - 1));
+        }
+        k += 1;
+    }
+    total
+}
+
+const fn has_zero(shape: &[usize]) -> bool {
+    let mut k = 0;
+    while k < shape.len() {
+        if shape[k] == 0 {
+            return true;
+        }
+        k += 1;
+    }
+    false
+}
+
+/// Copies `values` into an index array (zeros past the end of `values`).
+const fn fill_index<D: Dim>(values: &[usize]) -> D {
+    let mut out = D::ZEROS;
+    let ptr = &mut out as *mut D as *mut usize;
+    let mut k = 0;
+    while k < D::RANK && k < values.len() {
+        // SAFETY: `D` is `[usize; D::RANK]` (the only implementation of the
+        // sealed `Dim`) and `k < D::RANK`, so the offset stays inside `out`.
+        let slot = unsafe { ptr.add(k) };
+        // SAFETY:
+        // - `slot` points to element `k` of the array `out`: in bounds, aligned;
+        // - `out` is a local owned here, borrowed by nothing else.
+        unsafe { *slot = values[k] };
+        k += 1;
+    }
+    out
+}
+
+/// Copies `values` into a stride array (zeros past the end of `values`).
+const fn fill_strides<D: Dim>(values: &[isize]) -> D::Strides {
+    let mut out = D::ZERO_STRIDES;
+    let ptr = &mut out as *mut D::Strides as *mut isize;
+    let mut k = 0;
+    while k < D::RANK && k < values.len() {
+        // SAFETY: `D::Strides` is `[isize; D::RANK]` (the only implementation
+        // of the sealed `Dim`) and `k < D::RANK`, so the offset stays inside `out`.
+        let slot = unsafe { ptr.add(k) };
+        // SAFETY:
+        // - `slot` points to element `k` of the array `out`: in bounds, aligned;
+        // - `out` is a local owned here, borrowed by nothing else.
+        unsafe { *slot = values[k] };
+        k += 1;
+    }
+    out
+}
+
+impl<L: Subview<K>, const K: usize> Layout for Trailing<L, K> {
+    type Index = L::Rest;
+    const SHAPE: L::Rest = fill_index::<L::Rest>(Self::SHAPE_SLICE);
+    const STRIDES: <L::Rest as Dim>::Strides = fill_strides::<L::Rest>(Self::STRIDES_SLICE);
+    const SHAPE_SLICE: &'static [usize] = from(L::SHAPE_SLICE, K);
+    const STRIDES_SLICE: &'static [isize] = from(L::STRIDES_SLICE, K);
+    const OFFSET: usize = if has_zero(Self::SHAPE_SLICE) {
+        0
+    } else {
+        reach(Self::SHAPE_SLICE, Self::STRIDES_SLICE, true)
+    };
+    const BUFFER_LEN: usize = if has_zero(Self::SHAPE_SLICE) {
+        0
+    } else {
+        Self::OFFSET
+            .saturating_add(reach(Self::SHAPE_SLICE, Self::STRIDES_SLICE, false))
+            .saturating_add(1)
+    };
+    const NAME: &'static str = L::NAME;
+    // SAFETY: the record is made by `TrailingRecord`, which states uniqueness
+    // only when `L` is proven unique; the trailing axes of a unique layout
+    // are unique (two trailing indices reaching one position would make
+    // `[i.., t]` and `[i.., t']` reach one element of `L`).
+    const CERTIFICATE: Certificate = unsafe { Certificate::new(&TrailingRecord::<L, K>::RECORD) };
+}
+
+/// The certificate record of `Trailing<L, K>`: `UNIQUE` for its numbers
+/// when `L` is proven unique, nothing otherwise.
+struct TrailingRecord<L, const K: usize>(PhantomData<L>);
+
+impl<L: Subview<K>, const K: usize> TrailingRecord<L, K> {
+    const RECORD: [i128; RECORD_CAPACITY] = match Facts::<L>::UNIQUENESS {
+        Uniqueness::Unique => unique_record(from(L::SHAPE_SLICE, K), from(L::STRIDES_SLICE, K)),
+        _ => [0; RECORD_CAPACITY],
+    };
+}
+
+/// Checks behind `subview`: evaluated in its `const` block.
+pub(crate) struct SubviewFacts<L, const K: usize>(PhantomData<L>);
+
+impl<L: Subview<K>, const K: usize> SubviewFacts<L, K> {
+    /// Whether `L` has no index at all: then `subview` never makes a view,
+    /// and the trailing layout (whose numbers an empty `L` does not
+    /// constrain) is not checked.
+    pub(crate) const EMPTY: bool = has_zero(L::SHAPE_SLICE);
+
+    /// The trailing layout is consistent (its index type has rank
+    /// `RANK - K`) and in bounds for its own buffer.
+    pub(crate) const READABLE: () = {
+        if !Self::EMPTY {
+            if K > L::RANK || <L::Rest as Dim>::RANK != L::RANK - K {
+                panic!("a `Subview<K>` implementation names an index type whose rank is not RANK - K");
+            }
+            let () = Facts::<Trailing<L, K>>::READABLE;
+        }
+    };
+
+    /// As `READABLE`, and the trailing layout is proven unique.
+    pub(crate) const WRITABLE: () = {
+        let () = Self::READABLE;
+        if !Self::EMPTY {
+            let () = Facts::<Trailing<L, K>>::WRITABLE;
+        }
+    };
+}
+
+/// The base pointer of `Trailing<L, K>` at `index` of `L`'s leading axes, or
+/// `None` if a coordinate is outside the shape (or `L` has no index).
+///
+/// The trailing layout `T` reaches `base' + T::OFFSET + Σ_{a>=K} i_a s_a`.
+/// With `base' = base + e0 - T::OFFSET`, where `e0` is the element of
+/// `[index.., 0..]`, that is the element of `L` at `[index.., i..]`: every
+/// element the sub-view reaches is an element of `L`, and `e0 - T::OFFSET`
+/// is itself such an element (trailing coordinates at the ends of the
+/// negative strides), so it lies in `0..REQUIRED_LEN` and `base'` stays in
+/// the buffer.
+///
+/// The caller must have evaluated `SubviewFacts::<L, K>::READABLE` and hold a
+/// view of `L` whose buffer `base` points to.
+#[inline]
+pub(crate) fn subview_base<E, L: Subview<K>, const K: usize>(
+    base: NonNull<E>,
+    index: &[usize; K],
+) -> Option<NonNull<E>> {
+    if SubviewFacts::<L, K>::EMPTY {
+        return None;
+    }
+    let mut element = L::OFFSET;
+    for (axis, &i) in index.iter().enumerate() {
+        let (Some(&n), Some(&s)) = (L::SHAPE_SLICE.get(axis), L::STRIDES_SLICE.get(axis)) else {
+            return None;
+        };
+        if i >= n {
+            return None;
+        }
+        element = element.wrapping_add_signed((i as isize).wrapping_mul(s));
+    }
+    let start = element.wrapping_sub(<Trailing<L, K> as Layout>::OFFSET);
+    // SAFETY: `L` is non-empty (checked above) and every coordinate of
+    // `index` is inside its axis, so `start` is an element of `L` (see
+    // above): it lies in `0..REQUIRED_LEN`, inside the buffer behind `base`.
+    Some(unsafe { base.add(start) })
+}
