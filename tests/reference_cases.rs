@@ -355,13 +355,17 @@ fn row_9_strides_2_3_5_len_11_is_not_unique() {
 }
 
 // ---- Row 10: [5], [2^62 + 1], offset 0, LEN 10 ----------------------------
+//
+// The row is written for 64-bit targets; on a 32-bit one the same class is
+// [5], [2^30 + 1]: in general a stride of 2^(W-2) + 1 for a W-bit isize.
 
 #[test]
 fn row_10_stride_overflow_is_rejected() {
-    let stride = (1isize << 62) + 1;
-    // Index [4] reaches 4 * (2^62 + 1) = 2^64 + 4, beyond isize::MAX (NumPy wraps it to 4).
-    let expected_element = 4 * ((1i128 << 62) + 1);
-    assert_eq!(expected_element, (1i128 << 64) + 4);
+    let w = isize::BITS;
+    let stride = (1isize << (w - 2)) + 1;
+    // Index [4] reaches 4 * (2^(W-2) + 1) = 2^W + 4, beyond isize::MAX (NumPy wraps it to 4).
+    let expected_element = 4 * ((1i128 << (w - 2)) + 1);
+    assert_eq!(expected_element, (1i128 << w) + 4);
     for verdict in [
         check_bounds(&[5], &[stride], 0, 10),
         check_layout(&[5], &[stride], 0, 10),
@@ -384,8 +388,8 @@ fn row_10_stride_overflow_is_rejected() {
         check_bounds(&[5], &[stride], 0, isize::MAX as usize),
         Err(BoundsError::Overflow { .. })
     ));
-    // Two elements fit in a buffer of 2^62 + 2; with three, 2 * (2^62 + 1) = 2^63 + 2
-    // is past isize::MAX = 2^63 - 1 again.
+    // Two elements fit in a buffer of 2^(W-2) + 2; with three, 2 * (2^(W-2) + 1)
+    // = 2^(W-1) + 2 is past isize::MAX = 2^(W-1) - 1 again.
     assert_eq!(
         check_bounds(&[2], &[stride], 0, stride as usize + 1),
         Ok(Footprint::Elements {
@@ -395,7 +399,7 @@ fn row_10_stride_overflow_is_rejected() {
     );
     assert!(matches!(
         check_bounds(&[3], &[stride], 0, isize::MAX as usize),
-        Err(BoundsError::Overflow { element: Some(e), .. }) if e == (1i128 << 63) + 2
+        Err(BoundsError::Overflow { element: Some(e), .. }) if e == (1i128 << (w - 1)) + 2
     ));
 }
 
