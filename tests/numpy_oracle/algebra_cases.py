@@ -196,12 +196,9 @@ CASES = [
 ]
 
 # Cases where strided_view! disagrees with NumPy (reported; the pasted row keeps
-# NumPy's answer and the Rust test is `#[ignore]`d with this reason).
-DISAGREE = {
-    name: "reported: NumPy's broadcast_to gives every extent-1 axis stride 0, ours keeps the operand's stride"
-    " (same elements, different STRIDES)"
-    for name in ("BToOne", "BKeepOne")
-}
+# NumPy's answer and the Rust test is `#[ignore]`d with this reason). None left:
+# the last ones (BToOne, BKeepOne: broadcast_to's extent-1 strides) were fixed.
+DISAGREE = {}
 
 PARENTS["M44Chain"] = (16, (4, 4), (4, 1), 0, False)
 PARENT_DOCS["M44Chain"] = "`np.arange(16).reshape(4, 4)`"
