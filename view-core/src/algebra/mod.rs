@@ -253,19 +253,36 @@ impl Strided {
         Ok(self)
     }
 
-    /// Moves the offset by `steps` strides of `axis`, unless the result is
-    /// empty (an empty view keeps its parent's offset).
-    const fn shift(mut self, steps: isize, stride: isize, empty: bool) -> Result<Self, AlgebraError> {
+    /// Moves the offset by `steps` times `stride`, unless the result is
+    /// empty (an empty view keeps its parent's offset). `steps` is exact (any
+    /// extent minus one, any bound); only the new offset must fit `isize`.
+    const fn shift(mut self, steps: i128, stride: isize, empty: bool) -> Result<Self, AlgebraError> {
         if empty {
             return Ok(self);
         }
-        self.offset = match steps.checked_mul(stride) {
-            Some(d) => match self.offset.checked_add(d) {
-                Some(o) => o,
-                None => return Err(AlgebraError::Overflow),
-            },
-            None => return Err(AlgebraError::Overflow),
+        let moved = match steps.checked_mul(stride as i128) {
+            Some(d) => (self.offset as i128).checked_add(d),
+            None => None,
         };
+        self.offset = tri!(narrow(moved));
         Ok(self)
+    }
+}
+
+// The operations count in `i128` where an extent meets a signed value: every
+// `usize` and `isize` fits it exactly, so only results need checking.
+const _: () = assert!(usize::BITS < i128::BITS);
+
+/// An extent as an exact signed count.
+const fn wide(n: usize) -> i128 {
+    n as i128
+}
+
+/// Back from exact arithmetic: [`AlgebraError::Overflow`] unless the value
+/// exists and fits `isize`.
+const fn narrow(value: Option<i128>) -> Result<isize, AlgebraError> {
+    match value {
+        Some(v) if v >= isize::MIN as i128 && v <= isize::MAX as i128 => Ok(v as isize),
+        _ => Err(AlgebraError::Overflow),
     }
 }

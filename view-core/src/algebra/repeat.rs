@@ -13,8 +13,11 @@ impl Strided {
                 rank: self.rank,
             });
         }
-        if 2 * self.rank > MAX_RANK {
-            return Err(AlgebraError::BadRank { rank: 2 * self.rank });
+        // Written so that nothing doubles before the check.
+        if self.rank > MAX_RANK / 2 {
+            return Err(AlgebraError::BadRank {
+                rank: self.rank.saturating_mul(2),
+            });
         }
         let mut out = self;
         let mut k = 0;
@@ -26,12 +29,16 @@ impl Strided {
                     extent: self.shape[k],
                 });
             }
-            out.shape[k] = self.shape[k] - window[k] + 1;
+            // A window of 0 on an extent of usize::MAX has one position too many.
+            out.shape[k] = match (self.shape[k] - window[k]).checked_add(1) {
+                Some(positions) => positions,
+                None => return Err(AlgebraError::Overflow),
+            };
             out.shape[self.rank + k] = window[k];
             out.strides[self.rank + k] = self.strides[k];
             k += 1;
         }
-        out.rank = 2 * self.rank;
+        out.rank = self.rank + self.rank;
         Ok(out)
     }
 

@@ -1,6 +1,6 @@
 //! `reshape` as a view, after NumPy's `_attempt_nocopy_reshape`.
 
-use super::{AlgebraError, Strided};
+use super::{wide, AlgebraError, Strided};
 use crate::proof::MAX_RANK;
 
 impl Strided {
@@ -11,7 +11,7 @@ impl Strided {
         if shape.len() > MAX_RANK {
             return Err(AlgebraError::BadRank { rank: shape.len() });
         }
-        let size = match crate::proof::size_of_shape(self.shape()) {
+        let size = match element_count(self.shape()) {
             Some(s) => s,
             None => return Err(AlgebraError::Overflow),
         };
@@ -84,18 +84,28 @@ impl Strided {
             let mut np = dims[ni];
             let mut op = old_dims[oi];
             while np != op {
+                // Partial products of `size` (every extent is at least 1 here),
+                // so neither overflows nor runs past its rank; checked all
+                // the same, so that no panic hangs on that argument.
                 if np < op {
-                    np *= dims[nj];
+                    np = match np.checked_mul(dims[nj]) {
+                        Some(v) => v,
+                        None => return Err(AlgebraError::Overflow),
+                    };
                     nj += 1;
                 } else {
-                    op *= old_dims[oj];
+                    op = match op.checked_mul(old_dims[oj]) {
+                        Some(v) => v,
+                        None => return Err(AlgebraError::Overflow),
+                    };
                     oj += 1;
                 }
             }
             // The merged old axes must be C-contiguous among themselves.
             let mut ok = oi;
             while ok + 1 < oj {
-                if old_strides[ok] != old_dims[ok + 1] as isize * old_strides[ok + 1] {
+                // Exact: a product past isize is no stride, so not contiguous.
+                if old_strides[ok] as i128 != wide(old_dims[ok + 1]) * old_strides[ok + 1] as i128 {
                     return Err(AlgebraError::ReshapeNeedsCopy {
                         outer: (old_dims[ok], old_strides[ok]),
                         inner: (old_dims[ok + 1], old_strides[ok + 1]),
@@ -106,7 +116,12 @@ impl Strided {
             out.strides[nj - 1] = old_strides[oj - 1];
             let mut nk = nj - 1;
             while nk > ni {
-                out.strides[nk - 1] = out.strides[nk] * dims[nk] as isize;
+                // `dims[nk]` is at most `size`, an isize; the product may not be
+                // (an extent-1 axis after a huge stride).
+                out.strides[nk - 1] = match out.strides[nk].checked_mul(dims[nk] as isize) {
+                    Some(v) => v,
+                    None => return Err(AlgebraError::Overflow),
+                };
                 nk -= 1;
             }
             ni = nj;
@@ -122,4 +137,17 @@ impl Strided {
         }
         Ok(out)
     }
+}
+
+/// The number of elements: 0 if any extent is 0 (however large the others),
+/// else the product, `None` past `isize::MAX`.
+const fn element_count(shape: &[usize]) -> Option<usize> {
+    let mut k = 0;
+    while k < shape.len() {
+        if shape[k] == 0 {
+            return Some(0);
+        }
+        k += 1;
+    }
+    crate::proof::size_of_shape(shape)
 }

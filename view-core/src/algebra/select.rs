@@ -1,6 +1,10 @@
 //! Operations that select elements along axes: flip, slice, index, diagonal.
+//!
+//! Extents, bounds and offsets meet here in one formula, and an empty layout
+//! may have any extent up to `usize::MAX`, so the arithmetic is exact (see
+//! [`wide`]) and only the new offset and strides are narrowed to `isize`.
 
-use super::{AlgebraError, Strided};
+use super::{wide, AlgebraError, Strided};
 
 impl Strided {
     /// `np.flip(a, axis)`: the axis runs backwards.
@@ -8,8 +12,13 @@ impl Strided {
         tri!(self.check_axis(axis));
         let (n, s) = (self.shape[axis], self.strides[axis]);
         let empty = self.is_empty();
-        let mut out = tri!(self.shift(n as isize - 1, s, empty));
-        out.strides[axis] = -s;
+        // -isize::MIN is no isize, even where the axis has one element.
+        let stride = match s.checked_neg() {
+            Some(v) => v,
+            None => return Err(AlgebraError::Overflow),
+        };
+        let mut out = tri!(self.shift(wide(n) - 1, s, empty));
+        out.strides[axis] = stride;
         Ok(out)
     }
 
@@ -28,38 +37,37 @@ impl Strided {
         if step == 0 {
             return Err(AlgebraError::ZeroStep);
         }
-        let n = self.shape[axis] as isize;
+        let n = self.shape[axis];
         let s = self.strides[axis];
+        let forward = step > 0;
         // Valid explicit bounds after adding `n` to negatives: `0..=n` for a
         // forward step, `0..n` (or -1 for "before the start") backwards.
         let start = match start {
             None => {
-                if step > 0 {
+                if forward {
                     0
                 } else {
-                    n - 1
+                    wide(n) - 1
                 }
             }
-            Some(b) => tri!(slice_bound(axis, b, n, step)),
+            Some(b) => tri!(slice_bound(axis, b, n, forward)),
         };
         let stop = match stop {
             None => {
-                if step > 0 {
-                    n
+                if forward {
+                    wide(n)
                 } else {
                     -1
                 }
             }
-            Some(b) => tri!(slice_bound(axis, b, n, step)),
+            Some(b) => tri!(slice_bound(axis, b, n, forward)),
         };
-        let len = if step > 0 {
-            if start < stop {
-                (stop - start - 1) / step + 1
-            } else {
-                0
-            }
-        } else if stop < start {
-            (start - stop - 1) / (-step) + 1
+        // In i128, -step is exact even for isize::MIN.
+        let step_size = if forward { step as i128 } else { -(step as i128) };
+        let (low, high) = if forward { (start, stop) } else { (stop, start) };
+        // Both bounds lie in -1..=n, so the length lies in 0..=n: a usize.
+        let len = if low < high {
+            (high - low - 1) / step_size + 1
         } else {
             0
         };
@@ -78,8 +86,12 @@ impl Strided {
     pub const fn index(self, axis: usize, index: isize) -> Result<Self, AlgebraError> {
         tri!(self.check_axis(axis));
         let n = self.shape[axis];
-        let i = if index < 0 { index + n as isize } else { index };
-        if i < 0 || i >= n as isize {
+        let i = if index < 0 {
+            index as i128 + wide(n)
+        } else {
+            index as i128
+        };
+        if i < 0 || i >= wide(n) {
             return Err(AlgebraError::IndexOutOfRange { axis, index, extent: n });
         }
         let s = self.strides[axis];
@@ -98,9 +110,12 @@ impl Strided {
         if axis1 == axis2 {
             return Err(AlgebraError::SameAxis { axis: axis1 });
         }
-        let (n1, s1) = (self.shape[axis1] as isize, self.strides[axis1]);
-        let (n2, s2) = (self.shape[axis2] as isize, self.strides[axis2]);
+        let (n1, s1) = (wide(self.shape[axis1]), self.strides[axis1]);
+        let (n2, s2) = (wide(self.shape[axis2]), self.strides[axis2]);
+        let k = k as i128;
+        // a[i, i + k] for k >= 0, a[i - k, i] for k < 0, while both are inside.
         let len = if k >= 0 { min(n1, n2 - k) } else { min(n1 + k, n2) };
+        // At most min(n1, n2): a usize.
         let len = if len < 0 { 0 } else { len };
         let empty = len == 0 || self.is_empty();
         let stride = match s1.checked_add(s2) {
@@ -118,7 +133,7 @@ impl Strided {
     }
 }
 
-const fn min(a: isize, b: isize) -> isize {
+const fn min(a: i128, b: i128) -> i128 {
     if a < b {
         a
     } else {
@@ -127,15 +142,15 @@ const fn min(a: isize, b: isize) -> isize {
 }
 
 /// A written slice bound, normalised (negatives count from the end) and checked.
-const fn slice_bound(axis: usize, bound: isize, n: isize, step: isize) -> Result<isize, AlgebraError> {
-    let b = if bound < 0 { bound + n } else { bound };
-    let max = if step > 0 { n } else { n - 1 };
+const fn slice_bound(axis: usize, bound: isize, n: usize, forward: bool) -> Result<i128, AlgebraError> {
+    let b = if bound < 0 {
+        bound as i128 + wide(n)
+    } else {
+        bound as i128
+    };
+    let max = if forward { wide(n) } else { wide(n) - 1 };
     if b < 0 || b > max {
-        Err(AlgebraError::SliceOutOfRange {
-            axis,
-            bound,
-            extent: n as usize,
-        })
+        Err(AlgebraError::SliceOutOfRange { axis, bound, extent: n })
     } else {
         Ok(b)
     }
