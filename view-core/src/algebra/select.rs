@@ -24,8 +24,10 @@ impl Strided {
 
     /// `a[start:stop:step]` on `axis`, NumPy's basic slicing: a negative
     /// bound counts from the end, an omitted one (`None`) is the natural end
-    /// for the step's direction. A bound outside the axis is an error (NumPy
-    /// would clamp it); so is a step of 0.
+    /// for the step's direction. A bound NumPy would clamp is an error; so is
+    /// a step of 0. With a negative step, `-(n + 1)` is not clamped: it is
+    /// -1, "before the first element", as in NumPy (`a[2:-5:-1]` of 4
+    /// elements is `[2, 1, 0]`).
     pub const fn slice(
         self,
         axis: usize,
@@ -41,7 +43,7 @@ impl Strided {
         let s = self.strides[axis];
         let forward = step > 0;
         // Valid explicit bounds after adding `n` to negatives: `0..=n` for a
-        // forward step, `0..n` (or -1 for "before the start") backwards.
+        // forward step, `-1..n` backwards (-1 is "before the start").
         let start = match start {
             None => {
                 if forward {
@@ -141,15 +143,18 @@ const fn min(a: i128, b: i128) -> i128 {
     }
 }
 
-/// A written slice bound, normalised (negatives count from the end) and checked.
+/// A written slice bound, normalised (negatives count from the end) and
+/// checked against what `PySlice_AdjustIndices` leaves alone: `0..=n` for a
+/// forward step, `-1..=n - 1` backwards (below 0 it sets -1, above `n - 1`
+/// it sets `n - 1`; only a different value is a clamp).
 const fn slice_bound(axis: usize, bound: isize, n: usize, forward: bool) -> Result<i128, AlgebraError> {
     let b = if bound < 0 {
         bound as i128 + wide(n)
     } else {
         bound as i128
     };
-    let max = if forward { wide(n) } else { wide(n) - 1 };
-    if b < 0 || b > max {
+    let (low, high) = if forward { (0, wide(n)) } else { (-1, wide(n) - 1) };
+    if b < low || b > high {
         Err(AlgebraError::SliceOutOfRange { axis, bound, extent: n })
     } else {
         Ok(b)
