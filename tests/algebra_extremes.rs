@@ -651,6 +651,10 @@ fn small(l: &Strided, case: &Case) -> bool {
 /// The proptest's check of one operation on one layout.
 fn check(l: Strided, case: &Case) -> Result<(), TestCaseError> {
     let got = case.call(l);
+    if let Ok(r) = got {
+        // `==` sees the axes only (no stale slot past the rank).
+        prop_assert_eq!(r, layout(r.shape(), r.strides(), r.offset()));
+    }
     if !small(&l, case) {
         // Too large to enumerate: not panicking (above) is the test.
         return Ok(());
@@ -864,4 +868,16 @@ proptest! {
     fn never_panics((l, case) in layout_and_case()) {
         check(l, &case)?;
     }
+}
+
+// ---- Equality ---------------------------------------------------------------
+
+#[test]
+fn equality_sees_only_the_axes() {
+    // `a[1]` of a 3x4 row-major matrix: the row [4], stride 1, offset 4.
+    let row = layout(&[3, 4], &[4, 1], 0).index(0, 1).expect("in range");
+    assert_eq!(row, layout(&[4], &[1], 4));
+    // np.diagonal of the same: shape [3], stride 4 + 1, offset 0.
+    let diagonal = layout(&[3, 4], &[4, 1], 0).diagonal(0, 0, 1).expect("two axes");
+    assert_eq!(diagonal, layout(&[3], &[5], 0));
 }

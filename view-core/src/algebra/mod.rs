@@ -33,6 +33,8 @@ mod select;
 pub use message::describe_algebra;
 
 /// A layout as plain data: extents, element strides, element offset.
+// Slots past `rank` are always 0, so the derived `==` and `Hash` see only
+// the axes.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Strided {
     shape: [usize; MAX_RANK],
@@ -224,7 +226,7 @@ impl Strided {
         }
     }
 
-    /// Removes `axis`.
+    /// Removes `axis` (`< rank`), zeroing the slot it frees.
     const fn without(mut self, axis: usize) -> Self {
         let mut k = axis;
         while k + 1 < self.rank {
@@ -233,6 +235,8 @@ impl Strided {
             k += 1;
         }
         self.rank -= 1;
+        self.shape[self.rank] = 0;
+        self.strides[self.rank] = 0;
         self
     }
 
