@@ -19,9 +19,11 @@
 //! Values are written with `usize::BITS` / `isize::BITS`, so they are the
 //! same edges on a 32-bit host.
 
+use std::collections::HashSet;
+
 use proptest::collection::vec;
 use proptest::prelude::*;
-use view_core::algebra::{AlgebraError, Strided};
+use view_core::algebra::{apply_all, AlgebraError, Op, Strided};
 use view_core::proof::MAX_RANK;
 
 /// 2^63 on a 64-bit host: the first extent that does not fit `isize`.
@@ -305,6 +307,33 @@ enum Case {
 }
 
 impl Case {
+    /// The same operation as data.
+    fn op(&self) -> Op<'_> {
+        match self {
+            Case::T => Op::T,
+            Case::Permute(axes) => Op::Permute(axes),
+            &Case::SwapAxes(a, b) => Op::SwapAxes(a, b),
+            &Case::Flip(a) => Op::Flip(a),
+            &Case::Slice {
+                axis,
+                start,
+                stop,
+                step,
+            } => Op::Slice {
+                axis,
+                start,
+                stop,
+                step,
+            },
+            &Case::Index(a, i) => Op::Index(a, i),
+            &Case::Diagonal { offset, axis1, axis2 } => Op::Diagonal { offset, axis1, axis2 },
+            Case::Windows(w) => Op::Windows(w),
+            Case::BroadcastTo(s) => Op::BroadcastTo(s),
+            Case::Reshape(s) => Op::Reshape(s),
+            &Case::NewAxis(a) => Op::NewAxis(a),
+        }
+    }
+
     /// The method call.
     fn call(&self, l: Strided) -> Result<Strided, AlgebraError> {
         match self {
@@ -651,6 +680,7 @@ fn small(l: &Strided, case: &Case) -> bool {
 /// The proptest's check of one operation on one layout.
 fn check(l: Strided, case: &Case) -> Result<(), TestCaseError> {
     let got = case.call(l);
+    prop_assert_eq!(case.op().apply(l), got, "{:?} of {:?}: Op::apply", case, l);
     if let Ok(r) = got {
         // `==` sees the axes only (no stale slot past the rank).
         prop_assert_eq!(r, layout(r.shape(), r.strides(), r.offset()));
@@ -672,6 +702,10 @@ fn check(l: Strided, case: &Case) -> Result<(), TestCaseError> {
         }
         (Some(_), Err(err)) => return Err(TestCaseError::fail(format!("{case:?} of {l:?} refused: {err:?}"))),
         (Some(e), Ok(r)) => {
+            if case.op().is_injective() {
+                let distinct: HashSet<&Vec<usize>> = e.source.iter().collect();
+                prop_assert_eq!(distinct.len(), e.source.len(), "{:?} of {:?}: not injective", case, l);
+            }
             prop_assert_eq!(r.shape(), &e.shape[..], "{:?} of {:?}: shape", case, l);
             for (i, o) in indices(&e.shape).iter().zip(&e.source) {
                 prop_assert_eq!(element(&r, i), element(&l, o), "{:?} of {:?}: index {:?}", case, l, i);
@@ -861,12 +895,41 @@ fn layout_and_case() -> impl Strategy<Value = (Strided, Case)> {
         .prop_flat_map(|wild| strided_layout(wild).prop_flat_map(move |l| (Just(l), case(wild, &l))))
 }
 
+/// A layout and up to five operations, each drawn for the layout's own rank
+/// (so later ones may fail where earlier ones changed it).
+fn layout_and_chain() -> impl Strategy<Value = (Strided, Vec<Case>)> {
+    prop_oneof![Just(false), Just(true)]
+        .prop_flat_map(|wild| strided_layout(wild).prop_flat_map(move |l| (Just(l), vec(case(wild, &l), 0..=5))))
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(20_000))]
 
     #[test]
     fn never_panics((l, case) in layout_and_case()) {
         check(l, &case)?;
+    }
+}
+
+proptest! {
+    // Chains cost up to five operations each; the single operations above
+    // carry the edge cases.
+    #![proptest_config(ProptestConfig::with_cases(5_000))]
+
+    #[test]
+    fn apply_all_is_the_chain_of_calls((l, chain) in layout_and_chain()) {
+        let ops: Vec<Op<'_>> = chain.iter().map(Case::op).collect();
+        let mut expected = Ok(l);
+        for (k, case) in chain.iter().enumerate() {
+            match case.call(expected.unwrap()) {
+                Ok(next) => expected = Ok(next),
+                Err(e) => {
+                    expected = Err((k, e));
+                    break;
+                }
+            }
+        }
+        prop_assert_eq!(apply_all(l, &ops), expected);
     }
 }
 
@@ -880,4 +943,83 @@ fn equality_sees_only_the_axes() {
     // np.diagonal of the same: shape [3], stride 4 + 1, offset 0.
     let diagonal = layout(&[3, 4], &[4, 1], 0).diagonal(0, 0, 1).expect("two axes");
     assert_eq!(diagonal, layout(&[3], &[5], 0));
+}
+
+// ---- Operations as data -----------------------------------------------------
+
+#[test]
+fn op_names_are_the_dsl_methods() {
+    // The list in the macro's "unknown operation" message, in that order.
+    let ops = [
+        Op::T,
+        Op::Permute(&[0]),
+        Op::SwapAxes(0, 0),
+        Op::Flip(0),
+        Op::Slice {
+            axis: 0,
+            start: None,
+            stop: None,
+            step: 1,
+        },
+        Op::Index(0, 0),
+        Op::Diagonal {
+            offset: 0,
+            axis1: 0,
+            axis2: 1,
+        },
+        Op::Windows(&[1]),
+        Op::BroadcastTo(&[1]),
+        Op::Reshape(&[1]),
+        Op::NewAxis(0),
+    ];
+    let names: Vec<&str> = ops.iter().map(Op::name).collect();
+    assert_eq!(
+        names.join(", "),
+        "t, permute, swap_axes, flip, slice, index, diagonal, windows, broadcast_to, reshape, new_axis"
+    );
+    let injective: Vec<&str> = ops.iter().filter(|op| !op.is_injective()).map(Op::name).collect();
+    assert_eq!(injective, ["windows", "broadcast_to"]);
+}
+
+#[test]
+fn windows_and_broadcast_repeat_elements() {
+    // Windows of 2 over [3] elements 0, 1, 2: window 0 is (0, 1), window 1 is
+    // (1, 2), so indices [0, 1] and [1, 0] both read element 1.
+    let windows = Op::Windows(&[2]).apply(layout(&[3], &[1], 0)).expect("fits");
+    assert_eq!(windows, layout(&[2, 2], &[1, 1], 0));
+    // Broadcasting [1] to [2]: indices [0] and [1] both read element 0 (stride 0).
+    let broadcast = Op::BroadcastTo(&[2]).apply(layout(&[1], &[1], 0)).expect("fits");
+    assert_eq!(broadcast, layout(&[2], &[0], 0));
+}
+
+#[test]
+fn apply_all_names_the_failing_operation() {
+    // 3x4: `.t()` is 4x3, `.index(0, 3)` is the last row [3], `.index(0, 3)`
+    // again is out of range (extent 3): operation 2 fails.
+    let m = layout(&[3, 4], &[4, 1], 0);
+    let ops = [Op::T, Op::Index(0, 3), Op::Index(0, 3), Op::Flip(9)];
+    assert_eq!(
+        apply_all(m, &ops),
+        Err((
+            2,
+            AlgebraError::IndexOutOfRange {
+                axis: 0,
+                index: 3,
+                extent: 3
+            }
+        ))
+    );
+    assert_eq!(apply_all(m, &[]), Ok(m));
+}
+
+#[test]
+fn same_as_compares_every_part() {
+    let l = layout(&[3, 4], &[4, 1], 2);
+    assert!(l.same_as(&[3, 4], &[4, 1], 2));
+    assert!(!l.same_as(&[3, 4], &[4, 1], 3));
+    assert!(!l.same_as(&[3, 5], &[4, 1], 2));
+    assert!(!l.same_as(&[3, 4], &[4, 2], 2));
+    assert!(!l.same_as(&[3], &[4], 2));
+    assert!(!l.same_as(&[3, 4, 1], &[4, 1, 1], 2));
+    assert!(layout(&[], &[], 0).same_as(&[], &[], 0));
 }

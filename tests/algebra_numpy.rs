@@ -48,7 +48,7 @@
 // These tests check the constants the macro generates, so asserting constants is the point.
 #![allow(clippy::assertions_on_constants)]
 
-use view_core::algebra::{AlgebraError, Strided};
+use view_core::algebra::{apply_all, AlgebraError, Op, Strided};
 use view_core::{Layout, UniqueLayout};
 use view_macros::strided_view;
 
@@ -1007,6 +1007,85 @@ fn clamped_bounds_stay_errors() {
     assert_eq!(row.slice(0, Some(-6), None, -1), before(-6));
     assert_eq!(row.slice(0, Some(-5), None, 1), before(-5));
     assert_eq!(row.slice(0, None, Some(-5), 2), before(-5));
+}
+
+// ---- Operations as data, in const evaluation ---------------------------------
+
+/// Whether applying `ops` to `P`'s layout in const evaluation gives exactly
+/// `L`'s (whose constants the table checks against NumPy).
+const fn derived_by<P: Layout, L: Layout>(ops: &[Op<'_>]) -> bool {
+    let parent = match Strided::new(P::SHAPE_SLICE, P::STRIDES_SLICE, P::OFFSET as isize) {
+        Ok(parent) => parent,
+        Err(_) => return false,
+    };
+    match apply_all(parent, ops) {
+        Ok(derived) => derived.same_as(L::SHAPE_SLICE, L::STRIDES_SLICE, L::OFFSET as isize),
+        Err(_) => false,
+    }
+}
+
+#[test]
+fn chains_as_data_in_const_evaluation() {
+    const C_LONG: bool = derived_by::<T234, CLong>(&[
+        Op::Permute(&[2, 0, 1]),
+        Op::Slice {
+            axis: 0,
+            start: Some(1),
+            stop: None,
+            step: 2,
+        },
+        Op::Flip(0),
+        Op::Reshape(&[2, 6]),
+        Op::NewAxis(1),
+    ]);
+    const C_LAST_T: bool = derived_by::<T234, CLastT>(&[
+        Op::Index(0, -1),
+        Op::T,
+        Op::Slice {
+            axis: 0,
+            start: None,
+            stop: None,
+            step: -2,
+        },
+        Op::Diagonal {
+            offset: 0,
+            axis1: 0,
+            axis2: 1,
+        },
+    ]);
+    const C_WINDOW_AT: bool = derived_by::<M34, CWindowAt>(&[Op::Windows(&[2, 2]), Op::Index(0, 1), Op::Index(0, 2)]);
+    const B_REV_ROW: bool = derived_by::<Row4, BRevRow>(&[Op::Flip(0), Op::NewAxis(0), Op::BroadcastTo(&[3, 4])]);
+    const S_02: bool = derived_by::<T234, S02>(&[Op::SwapAxes(0, 2)]);
+    assert!(C_LONG && C_LAST_T && C_WINDOW_AT && B_REV_ROW && S_02);
+    // A different chain is not the same layout: CLong without its flip.
+    const NO_FLIP: bool = derived_by::<T234, CLong>(&[
+        Op::Permute(&[2, 0, 1]),
+        Op::Slice {
+            axis: 0,
+            start: Some(1),
+            stop: None,
+            step: 2,
+        },
+        Op::Reshape(&[2, 6]),
+        Op::NewAxis(1),
+    ]);
+    assert!(!NO_FLIP);
+    // 3x4 `.t()` is 4x3; index 9 of its axis 0 (extent 4) fails: operation 1.
+    const FAILS: Result<Strided, (usize, AlgebraError)> = match Strided::new(&[3, 4], &[4, 1], 0) {
+        Ok(m) => apply_all(m, &[Op::T, Op::Index(0, 9), Op::Flip(0)]),
+        Err(e) => Err((usize::MAX, e)),
+    };
+    assert_eq!(
+        FAILS,
+        Err((
+            1,
+            AlgebraError::IndexOutOfRange {
+                axis: 0,
+                index: 9,
+                extent: 4
+            }
+        ))
+    );
 }
 
 // ---- Rejections: which ui-test covers what ----------------------------------

@@ -5,7 +5,9 @@
 //! promise behind [`DerivedFrom`](crate::DerivedFrom). The macro applies these
 //! `const fn`s at expansion (`pub Interior = Image.slice(0, 1..-1)...;`),
 //! proves the result with [`proof`](crate::proof), and reports the first
-//! failing operation with [`describe_algebra`].
+//! failing operation with [`describe_algebra`]. An [`Op`] is one operation
+//! as data, so that a chain written in an expansion can be applied again
+//! ([`apply_all`]) in const evaluation on the target.
 //!
 //! Where NumPy silently clamps (a slice past the end) or returns an empty
 //! result from nonsense, a compile-time tool rejects: those are the bugs the
@@ -26,11 +28,13 @@ macro_rules! tri {
 
 mod axes;
 mod message;
+mod op;
 mod repeat;
 mod reshape;
 mod select;
 
 pub use message::describe_algebra;
+pub use op::{apply_all, Op};
 
 /// A layout as plain data: extents, element strides, element offset.
 // Slots past `rank` are always 0, so the derived `==` and `Hash` see only
@@ -205,6 +209,22 @@ impl Strided {
     /// Number of axes.
     pub const fn rank(&self) -> usize {
         self.rank
+    }
+
+    /// Whether this layout has exactly these parts: `==` for const code,
+    /// where `PartialEq` cannot be called.
+    pub const fn same_as(&self, shape: &[usize], strides: &[isize], offset: isize) -> bool {
+        if shape.len() != self.rank || strides.len() != self.rank || offset != self.offset {
+            return false;
+        }
+        let mut k = 0;
+        while k < self.rank {
+            if shape[k] != self.shape[k] || strides[k] != self.strides[k] {
+                return false;
+            }
+            k += 1;
+        }
+        true
     }
 
     const fn is_empty(&self) -> bool {
