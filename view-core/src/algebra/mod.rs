@@ -156,7 +156,7 @@ pub enum AlgebraError {
         /// Extent and stride of the inner axis.
         inner: (usize, isize),
     },
-    /// An extent or offset overflows.
+    /// An extent, stride or offset of the result does not fit its type.
     Overflow,
 }
 
