@@ -84,9 +84,10 @@ impl Strided {
             let mut np = dims[ni];
             let mut op = old_dims[oi];
             while np != op {
-                // Partial products of `size` (every extent is at least 1 here),
-                // so neither overflows nor runs past its rank; checked all
-                // the same, so that no panic hangs on that argument.
+                // Partial products of `size` (every extent is at least 1
+                // here): below `size`, with `nj` and `oj` inside their ranks.
+                // The products are checked all the same, so that no overflow
+                // hangs on that argument.
                 if np < op {
                     np = match np.checked_mul(dims[nj]) {
                         Some(v) => v,
