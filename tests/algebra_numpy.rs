@@ -24,16 +24,23 @@
 //! - `numpy_writes!`: derived layouts of the writable `Image`: writing
 //!   1, 2, 3, .. through `NAME::of_mut(parent_view)` lands in the buffer
 //!   elements NumPy's view reaches.
+//! - `numpy_empty!`: derived layouts NumPy gives an empty result; the shape
+//!   must be NumPy's, nothing is read, and the offset stays the parent's
+//!   (NumPy's strides and data pointer are in the comments: an empty view
+//!   reaches nothing, and NumPy gives an empty slice step 1 and start 0).
 //! - `numpy_refuses!`: every reshape in the table that NumPy can only do by
 //!   copying (`np.shares_memory(a, a.reshape(..))` is false). The layout
 //!   algebra refuses each (checked here on NumPy's operand layout), and the
 //!   macro rejects each at compile time: all of them are items of
 //!   `ui-tests/tests/ui/derived_reshape_needs_copy.rs` (one error per item).
 //!
-//! One disagreement was found by this table and fixed in `algebra.rs`:
+//! Two disagreements were found and fixed in `view-core/src/algebra/`:
 //! `np.broadcast_to` gives every axis of extent 1 stride 0, even one that
 //! stays extent 1 (`broadcast_to(a[1:2], (2, 1, 4))` has strides (0, 0, 8)
-//! bytes); rows `bto_one` and `bkeep_one` check it.
+//! bytes); rows `bto_one` and `bkeep_one` check it. And with a negative step,
+//! a bound `-(n + 1)` normalises to -1, which NumPy does not clamp: it means
+//! "before the first element" (`a[2:-5:-1]` of 4 elements is `[2, 1, 0]`); the
+//! `sl_*before_start*` rows check it.
 //!
 //! The other rejected derived layouts live in `ui-tests/tests/ui/derived_*.rs`
 //! (see the list at the end of this file).
@@ -41,7 +48,7 @@
 // These tests check the constants the macro generates, so asserting constants is the point.
 #![allow(clippy::assertions_on_constants)]
 
-use view_core::algebra::{AlgebraError, Strided};
+use view_core::algebra::{apply_all, AlgebraError, Op, Strided};
 use view_core::{Layout, UniqueLayout};
 use view_macros::strided_view;
 
@@ -119,6 +126,25 @@ macro_rules! numpy_writes {
                 *x = k as i64 + 1;
             }
             assert_eq!(again, $buffer, "{}: through view_mut", stringify!($layout));
+        }
+    )*};
+}
+
+/// `test: Layout => shape [..], parent offset N;` becomes a `#[test]` that
+/// the derived layout is empty with NumPy's shape and its parent's offset.
+macro_rules! numpy_empty {
+    ($(
+        $(#[$attr:meta])*
+        $test:ident: $layout:ident => shape $shape:tt, parent offset $offset:literal;
+    )*) => {$(
+        $(#[$attr])*
+        #[test]
+        fn $test() {
+            let name = stringify!($layout);
+            assert_eq!(<$layout as Layout>::SHAPE.as_ref(), &$shape, "{name}: SHAPE");
+            assert_eq!(<$layout as Layout>::SIZE, 0, "{name}: SIZE");
+            assert_eq!(<$layout as Layout>::OFFSET, $offset, "{name}: OFFSET");
+            assert_eq!($layout::view(&arange()).iter().count(), 0, "{name}: elements read");
         }
     )*};
 }
@@ -230,6 +256,16 @@ strided_view! {
     SlStartBack = V12.slice(0, 4.., -1);
     /// NumPy: `a[5:-12:-1]`
     SlStopMinusN = V12.slice(0, 5..-12, -1);
+    /// NumPy: `a[2:-5:-1]`
+    SlStopBeforeStart = Row4.slice(0, 2..-5, -1);
+    /// NumPy: `a[:-5:-1]`
+    SlAllToBeforeStart = Row4.slice(0, ..-5, -1);
+    /// NumPy: `a[5:-13:-1]`
+    SlStopMinusNMinus1 = V12.slice(0, 5..-13, -1);
+    /// NumPy: `a[:-13:-2]`
+    SlStepM2BeforeStart = V12.slice(0, ..-13, -2);
+    /// NumPy: `a[:, 3:-5:-2]`
+    SlColsBeforeStart = M34.slice(1, 3..-5, -2);
     /// NumPy: `a[3:12]`
     SlWholeEnd = V12.slice(0, 3..12);
     /// NumPy: `a[1:-1:3]`
@@ -404,6 +440,12 @@ strided_view! {
     CWindowsDiag = V12.windows([4]).diagonal(1);
     /// NumPy: `np.broadcast_to(a[:, np.newaxis], (4, 3)).T`
     CBroadcastT = Row4.new_axis(1).broadcast_to([4, 3]).t();
+    /// NumPy: `a[-5::-1]`
+    SlStartBeforeStart = Row4.slice(0, -5.., -1);
+    /// NumPy: `a[-5:-5:-1]`
+    SlBothBeforeStart = Row4.slice(0, -5..-5, -1);
+    /// NumPy: `a[:, -5:2:-1]`
+    SlColsStartBeforeStart = M34.slice(1, -5..2, -1);
 }
 
 numpy_cases! {
@@ -500,6 +542,21 @@ numpy_cases! {
     // V12: a[5:-12:-1]
     sl_stop_minus_n: SlStopMinusN => shape [5], strides [-1], offset 5,
         values [5, 4, 3, 2, 1];
+    // Row4: a[2:-5:-1]
+    sl_stop_before_start: SlStopBeforeStart => shape [3], strides [-1], offset 2,
+        values [2, 1, 0];
+    // Row4: a[:-5:-1]
+    sl_all_to_before_start: SlAllToBeforeStart => shape [4], strides [-1], offset 3,
+        values [3, 2, 1, 0];
+    // V12: a[5:-13:-1]
+    sl_stop_minus_nminus1: SlStopMinusNMinus1 => shape [6], strides [-1], offset 5,
+        values [5, 4, 3, 2, 1, 0];
+    // V12: a[:-13:-2]
+    sl_step_m2_before_start: SlStepM2BeforeStart => shape [6], strides [-2], offset 11,
+        values [11, 9, 7, 5, 3, 1];
+    // M34: a[:, 3:-5:-2]
+    sl_cols_before_start: SlColsBeforeStart => shape [3, 2], strides [4, -2], offset 3,
+        values [3, 1, 7, 5, 11, 9];
     // V12: a[3:12]
     sl_whole_end: SlWholeEnd => shape [9], strides [1], offset 3,
         values [3, 4, 5, 6, 7, 8, 9, 10, 11];
@@ -789,6 +846,8 @@ strided_view! {
     mut Corner = Image.slice(0, -2..).slice(1, ..2).new_axis(0);
     /// NumPy: `np.flip(a.T, 1)`
     mut Rotated = Image.t().flip(1);
+    /// NumPy: `a[:-5:-1, 0]`
+    mut ColUpBeforeStart = Image.index(1, 0).slice(0, ..-5, -1);
 }
 
 numpy_writes! {
@@ -822,6 +881,18 @@ numpy_writes! {
     // Image: `np.flip(a.T, 1)`, elements [15, 10, 5, 0, 16, 11, 6, 1, 17, 12, 7, 2, 18, 13, 8, 3, 19, 14, 9, 4]
     rotated_writes: Rotated of Image =>
         buffer [4, 8, 12, 16, 20, 3, 7, 11, 15, 19, 2, 6, 10, 14, 18, 1, 5, 9, 13, 17];
+    // Image: `a[:-5:-1, 0]`, elements [15, 10, 5, 0]
+    col_up_before_start_writes: ColUpBeforeStart of Image =>
+        buffer [4, 0, 0, 0, 0, 3, 0, 0, 0, 0, 2, 0, 0, 0, 0, 1, 0, 0, 0, 0];
+}
+
+numpy_empty! {
+    // Row4: a[-5::-1]; NumPy's strides [1], data pointer at element 0
+    sl_start_before_start: SlStartBeforeStart => shape [0], parent offset 0;
+    // Row4: a[-5:-5:-1]; NumPy's strides [1], data pointer at element 0
+    sl_both_before_start: SlBothBeforeStart => shape [0], parent offset 0;
+    // M34: a[:, -5:2:-1]; NumPy's strides [4, 1], data pointer at element 0
+    sl_cols_start_before_start: SlColsStartBeforeStart => shape [3, 0], parent offset 0;
 }
 
 numpy_refuses! {
@@ -914,6 +985,107 @@ fn flipped_row_writes_backwards() {
     RowBack::of_mut(Image::view_mut(&mut buf)).copy_from(Src::view(&source));
     assert_eq!(buf[10..15], [14, 13, 12, 11, 10]);
     assert!(buf[..10].iter().chain(&buf[15..]).all(|&v| v == 0));
+}
+
+// ---- Bounds NumPy clamps ------------------------------------------------------
+
+/// Next to the `sl_*before_start*` rows: one past "before the start" is a
+/// clamp in NumPy (`a[2:-6:-1]` of 4 elements normalises -6 to -2, which
+/// `PySlice_AdjustIndices` sets to -1), so the algebra refuses it; and a
+/// forward step's -5 normalises to -1, which NumPy sets to 0.
+#[test]
+fn clamped_bounds_stay_errors() {
+    let row = Strided::new(&[4], &[1], 0).expect("a valid layout");
+    let before = |bound| {
+        Err(AlgebraError::SliceOutOfRange {
+            axis: 0,
+            bound,
+            extent: 4,
+        })
+    };
+    assert_eq!(row.slice(0, Some(2), Some(-6), -1), before(-6));
+    assert_eq!(row.slice(0, Some(-6), None, -1), before(-6));
+    assert_eq!(row.slice(0, Some(-5), None, 1), before(-5));
+    assert_eq!(row.slice(0, None, Some(-5), 2), before(-5));
+}
+
+// ---- Operations as data, in const evaluation ---------------------------------
+
+/// Whether applying `ops` to `P`'s layout in const evaluation gives exactly
+/// `L`'s (whose constants the table checks against NumPy).
+const fn derived_by<P: Layout, L: Layout>(ops: &[Op<'_>]) -> bool {
+    let parent = match Strided::new(P::SHAPE_SLICE, P::STRIDES_SLICE, P::OFFSET as isize) {
+        Ok(parent) => parent,
+        Err(_) => return false,
+    };
+    match apply_all(parent, ops) {
+        Ok(derived) => derived.same_as(L::SHAPE_SLICE, L::STRIDES_SLICE, L::OFFSET as isize),
+        Err(_) => false,
+    }
+}
+
+#[test]
+fn chains_as_data_in_const_evaluation() {
+    const C_LONG: bool = derived_by::<T234, CLong>(&[
+        Op::Permute(&[2, 0, 1]),
+        Op::Slice {
+            axis: 0,
+            start: Some(1),
+            stop: None,
+            step: 2,
+        },
+        Op::Flip(0),
+        Op::Reshape(&[2, 6]),
+        Op::NewAxis(1),
+    ]);
+    const C_LAST_T: bool = derived_by::<T234, CLastT>(&[
+        Op::Index(0, -1),
+        Op::T,
+        Op::Slice {
+            axis: 0,
+            start: None,
+            stop: None,
+            step: -2,
+        },
+        Op::Diagonal {
+            offset: 0,
+            axis1: 0,
+            axis2: 1,
+        },
+    ]);
+    const C_WINDOW_AT: bool = derived_by::<M34, CWindowAt>(&[Op::Windows(&[2, 2]), Op::Index(0, 1), Op::Index(0, 2)]);
+    const B_REV_ROW: bool = derived_by::<Row4, BRevRow>(&[Op::Flip(0), Op::NewAxis(0), Op::BroadcastTo(&[3, 4])]);
+    const S_02: bool = derived_by::<T234, S02>(&[Op::SwapAxes(0, 2)]);
+    assert!(C_LONG && C_LAST_T && C_WINDOW_AT && B_REV_ROW && S_02);
+    // A different chain is not the same layout: CLong without its flip.
+    const NO_FLIP: bool = derived_by::<T234, CLong>(&[
+        Op::Permute(&[2, 0, 1]),
+        Op::Slice {
+            axis: 0,
+            start: Some(1),
+            stop: None,
+            step: 2,
+        },
+        Op::Reshape(&[2, 6]),
+        Op::NewAxis(1),
+    ]);
+    assert!(!NO_FLIP);
+    // 3x4 `.t()` is 4x3; index 9 of its axis 0 (extent 4) fails: operation 1.
+    const FAILS: Result<Strided, (usize, AlgebraError)> = match Strided::new(&[3, 4], &[4, 1], 0) {
+        Ok(m) => apply_all(m, &[Op::T, Op::Index(0, 9), Op::Flip(0)]),
+        Err(e) => Err((usize::MAX, e)),
+    };
+    assert_eq!(
+        FAILS,
+        Err((
+            1,
+            AlgebraError::IndexOutOfRange {
+                axis: 0,
+                index: 9,
+                extent: 4
+            }
+        ))
+    );
 }
 
 // ---- Rejections: which ui-test covers what ----------------------------------

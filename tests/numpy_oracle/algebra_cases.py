@@ -95,6 +95,13 @@ CASES = [
     ("SlNegStop2", "V12.slice(0, ..-3, 2)", "a[:-3:2]"),
     ("SlStartBack", "V12.slice(0, 4.., -1)", "a[4::-1]"),
     ("SlStopMinusN", "V12.slice(0, 5..-12, -1)", "a[5:-12:-1]"),
+    # A negative step's bound -(n + 1) normalises to -1, "before the start":
+    # NumPy does not clamp it (PySlice_AdjustIndices sets -1, the same value).
+    ("SlStopBeforeStart", "Row4.slice(0, 2..-5, -1)", "a[2:-5:-1]"),
+    ("SlAllToBeforeStart", "Row4.slice(0, ..-5, -1)", "a[:-5:-1]"),
+    ("SlStopMinusNMinus1", "V12.slice(0, 5..-13, -1)", "a[5:-13:-1]"),
+    ("SlStepM2BeforeStart", "V12.slice(0, ..-13, -2)", "a[:-13:-2]"),
+    ("SlColsBeforeStart", "M34.slice(1, 3..-5, -2)", "a[:, 3:-5:-2]"),
     ("SlWholeEnd", "V12.slice(0, 3..12)", "a[3:12]"),
     ("SlRev", "Rev12.slice(0, 1..-1, 3)", "a[1:-1:3]"),
     ("SlCols", "M34.slice(1, 1..-1)", "a[:, 1:-1]"),
@@ -196,12 +203,9 @@ CASES = [
 ]
 
 # Cases where strided_view! disagrees with NumPy (reported; the pasted row keeps
-# NumPy's answer and the Rust test is `#[ignore]`d with this reason).
-DISAGREE = {
-    name: "reported: NumPy's broadcast_to gives every extent-1 axis stride 0, ours keeps the operand's stride"
-    " (same elements, different STRIDES)"
-    for name in ("BToOne", "BKeepOne")
-}
+# NumPy's answer and the Rust test is `#[ignore]`d with this reason). None left:
+# the last ones (BToOne, BKeepOne: broadcast_to's extent-1 strides) were fixed.
+DISAGREE = {}
 
 PARENTS["M44Chain"] = (16, (4, 4), (4, 1), 0, False)
 PARENT_DOCS["M44Chain"] = "`np.arange(16).reshape(4, 4)`"
@@ -222,6 +226,19 @@ WRITES = [
     ("EvenColsT", True, "Image.t().slice(0, .., 2)", "a.T[::2]"),
     ("Corner", True, "Image.slice(0, -2..).slice(1, ..2).new_axis(0)", "a[-2:, :2][np.newaxis]"),
     ("Rotated", True, "Image.t().flip(1)", "np.flip(a.T, 1)"),
+    ("ColUpBeforeStart", True, "Image.index(1, 0).slice(0, ..-5, -1)", "a[:-5:-1, 0]"),
+]
+
+# Derived layouts NumPy gives an empty result: (Rust layout name, Rust
+# declaration, NumPy expression on `a`). Only the shape is compared: an empty
+# view reaches nothing, and its strides and offset follow other rules here
+# than in NumPy (NumPy gives an empty slice step 1 and start 0; a derived
+# empty layout keeps its parent's offset and the stride times the step). The
+# test checks that the derived layout keeps its parent's offset.
+EMPTY = [
+    ("SlStartBeforeStart", "Row4.slice(0, -5.., -1)", "a[-5::-1]"),
+    ("SlBothBeforeStart", "Row4.slice(0, -5..-5, -1)", "a[-5:-5:-1]"),
+    ("SlColsStartBeforeStart", "M34.slice(1, -5..2, -1)", "a[:, -5:2:-1]"),
 ]
 
 # Reshapes NumPy does only by copying: (label, Rust declaration, operand
@@ -273,6 +290,22 @@ def describe(base, r, what):
     return tuple(r.shape), strides, offset, values
 
 
+def describe_empty(base, r, what):
+    """(shape, element strides, element offset) of an empty view `r` of `base`."""
+    assert isinstance(r, np.ndarray), f"{what}: NumPy returned a scalar, not a view"
+    assert r.size == 0, f"{what}: not empty"
+    # An empty array shares no memory; its base chain must still lead to `base`.
+    root = r
+    while root.base is not None and root is not base:
+        root = root.base
+    assert root is base, f"{what}: NumPy returned a copy, not a view"
+    for s in r.strides:
+        assert s % ITEM == 0, f"{what}: byte stride {s} is not a whole number of elements"
+    delta = pointer(r) - pointer(base)
+    assert delta % ITEM == 0
+    return tuple(r.shape), tuple(s // ITEM for s in r.strides), delta // ITEM
+
+
 def rust_list(xs):
     return "[" + ", ".join(str(x) for x in xs) + "]"
 
@@ -315,7 +348,7 @@ def main():
         if offset:
             fields += f", offset: {offset}"
         out.append(f"    {name}: [i64; {length}] {{ {fields} }}")
-    for name, decl, expr in CASES:
+    for name, decl, expr in CASES + EMPTY:
         out.append(f"    /// NumPy: `{expr}`")
         out.append(f"    {name} = {decl};")
     out.append("}")
@@ -357,6 +390,17 @@ def main():
         out.append(f"    {snake(layout)}_writes: {layout} of {decl.split('.')[0]} =>")
         out.extend(wrap("        buffer ", buffer, 16))
         out[-1] += ";"
+    out.append("}")
+    out.append("")
+    out.append("numpy_empty! {")
+    for name, decl, expr in EMPTY:
+        parent = decl.split(".")[0]
+        base, a = parent_array(parent)
+        r = eval(expr, env, {"a": a})
+        shape, strides, offset = describe_empty(base, r, name)
+        parent_offset = PARENTS[parent][3]
+        out.append(f"    // {parent}: {expr}; NumPy's strides {rust_list(strides)}, data pointer at element {offset}")
+        out.append(f"    {snake(name)}: {name} => shape {rust_list(shape)}, parent offset {parent_offset};")
     out.append("}")
     out.append("")
     out.append("numpy_refuses! {")
