@@ -197,16 +197,24 @@ fn numbers_that_read_differently_are_refused() {
     assert!(layout_failure::<Faithful>(Blame::Any).is_none());
     let message = layout_failure::<WrappedStride>(Blame::Any).unwrap();
     assert!(
-        message.as_str().starts_with("layout `WrappedStride`: the stride of axis 0, 4294967296, does not fit this target's isize"),
+        message
+            .as_str()
+            .starts_with("layout `WrappedStride`: the stride of axis 0, 4294967296, does not fit this target's isize"),
         "{message}"
     );
     // Blamed at the stride's token, not at the extent's.
     assert!(layout_failure::<WrappedStride>(Blame::Stride(0)).is_some());
     assert!(layout_failure::<WrappedStride>(Blame::Extent(0)).is_none());
     let message = layout_failure::<WideIntermediate>(Blame::Any).unwrap();
-    assert!(message.as_str().contains("a value computed for its numbers"), "{message}");
+    assert!(
+        message.as_str().contains("a value computed for its numbers"),
+        "{message}"
+    );
     let message = layout_failure::<Malformed>(Blame::Any).unwrap();
-    assert!(message.as_str().contains("WRITTEN record is not in the format"), "{message}");
+    assert!(
+        message.as_str().contains("WRITTEN record is not in the format"),
+        "{message}"
+    );
     // The provided constants of a refused layout say so.
     assert_eq!(WrappedStride::REQUIRED_LEN, usize::MAX);
 }
@@ -244,11 +252,17 @@ impl Subview<1> for WrongRest {
 #[test]
 fn contradictory_constants_are_refused() {
     let message = layout_failure::<Contradictory>(Blame::Any).unwrap();
-    assert!(message.as_str().contains("constants contradict each other"), "{message}");
+    assert!(
+        message.as_str().contains("constants contradict each other"),
+        "{message}"
+    );
     // The trailing layout of `WrongRest` has one extent but an index of
     // rank 2: inconsistent, so no sub-view can be made.
     let message = layout_failure::<Trailing<WrongRest, 1>>(Blame::Any).unwrap();
-    assert!(message.as_str().contains("constants contradict each other"), "{message}");
+    assert!(
+        message.as_str().contains("constants contradict each other"),
+        "{message}"
+    );
     // A well-formed hand-written layout is an ordinary layout.
     let data = [1, 2, 3, 4, 5, 6];
     let view = View::<_, WrongRest>::from_array(&data);

@@ -198,21 +198,6 @@ pub(crate) fn index_out_of_range<L: Layout>(index: &L::Index) -> ! {
     panic!("index {:?} is out of range for shape {:?}", index, L::SHAPE)
 }
 
-/// A layout derived from `P` by the layout algebra (`pub D = P.t().flip(0);`).
-///
-/// A view through `P` becomes a view through `Self` with no run-time work:
-/// both layouts address the same buffer from its start, so only the type
-/// changes (`View::derive`, `ViewMut::derive_mut`, or the generated `D::of`).
-///
-/// # Safety
-///
-/// Every element `Self` reaches is reached by `P` (each algebra operation
-/// maps the indices of its result to indices of its operand), and both were
-/// declared for the same buffer. The macro implements it only for the
-/// numbers it computed with the algebra and wrote into both layouts'
-/// `WRITTEN`, which view-core compares with the numbers the target sees.
-pub unsafe trait DerivedFrom<P: Layout>: Layout {}
-
 /// A layout whose first `K` coordinates can be fixed at run time
 /// ([`View::subview`](crate::View::subview)), leaving a view of the trailing
 /// axes through [`Trailing<Self, K>`](crate::Trailing).

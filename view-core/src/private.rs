@@ -10,6 +10,7 @@
 // which cannot box; their size is irrelevant there (as in `proof`).
 #![allow(clippy::large_enum_variant, clippy::result_large_err)]
 
+pub use crate::algebra::Op;
 pub use crate::certificate::Certificate;
 pub use crate::facts::{Facts, UNKNOWN};
 pub use crate::proof::c_order_strides;

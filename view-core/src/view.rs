@@ -5,10 +5,11 @@ use core::marker::PhantomData;
 use core::ops::Index;
 use core::ptr::NonNull;
 
+use crate::derived::{DerivedFacts, DerivedFrom};
 use crate::error::LengthError;
 use crate::facts::Facts;
 use crate::iter::Iter;
-use crate::layout::{element_at, in_shape, index_out_of_range, DerivedFrom, Dim, Layout, Subview};
+use crate::layout::{element_at, in_shape, index_out_of_range, Dim, Layout, Subview};
 use crate::trailing::{subview_base, SubviewFacts, Trailing};
 
 /// A read-only view of a buffer of `E` through layout `L`.
@@ -108,10 +109,11 @@ impl<'a, E, L: Layout> View<'a, E, L> {
     /// The same elements through a layout derived from `L` (transposed,
     /// flipped, sliced, windows, ..): only the type changes.
     pub fn derive<D: DerivedFrom<L>>(self) -> View<'a, E, D> {
-        const { Facts::<D>::READABLE }
-        // SAFETY: `D` passed `Facts::READABLE` (above) and reaches only
-        // elements `L` reaches (`DerivedFrom`), all inside the buffer this
-        // view may read for `'a` with no writer.
+        const { DerivedFacts::<L, D>::READABLE }
+        // SAFETY: `D` passed `Facts::READABLE`, and its operations applied to
+        // `L` make exactly its numbers (both checked above by
+        // `DerivedFacts`), so it reaches only elements `L` reaches, all
+        // inside the buffer this view may read for `'a` with no writer.
         unsafe { View::from_raw(self.base) }
     }
 

@@ -5,10 +5,11 @@ use core::marker::PhantomData;
 use core::ops::{Index, IndexMut};
 use core::ptr::NonNull;
 
+use crate::derived::{DerivedFacts, DerivedFrom};
 use crate::error::LengthError;
 use crate::facts::Facts;
 use crate::iter::{Iter, IterMut};
-use crate::layout::{element_at, in_shape, index_out_of_range, DerivedFrom, Dim, Layout, Subview, UniqueLayout};
+use crate::layout::{element_at, in_shape, index_out_of_range, Dim, Layout, Subview, UniqueLayout};
 use crate::trailing::{subview_base, SubviewFacts, Trailing};
 use crate::view::{non_null, View};
 
@@ -86,10 +87,11 @@ impl<'a, E, L: UniqueLayout> ViewMut<'a, E, L> {
     /// The same elements through a writable layout derived from `L`; use
     /// [`reborrow`](Self::reborrow) first to keep `self`.
     pub fn derive_mut<D: DerivedFrom<L> + UniqueLayout>(self) -> ViewMut<'a, E, D> {
-        const { Facts::<D>::WRITABLE }
-        // SAFETY: `D` passed `Facts::WRITABLE` (above: in bounds, unique) and
-        // reaches only elements `L` reaches (`DerivedFrom`), to which `self`
-        // (consumed) had exclusive access for `'a`.
+        const { DerivedFacts::<L, D>::WRITABLE }
+        // SAFETY: `D` passed `Facts::WRITABLE` (in bounds, unique), and its
+        // operations applied to `L` make exactly its numbers (both checked
+        // above by `DerivedFacts`), so it reaches only elements `L` reaches,
+        // to which `self` (consumed) had exclusive access for `'a`.
         unsafe { ViewMut::from_raw(self.base) }
     }
 

@@ -16,6 +16,7 @@ use syn::{Attribute, Expr, Ident, Visibility};
 use view_core::proof::Uniqueness;
 
 use crate::ast::{Elem, LayoutItem, SplitItem};
+use crate::operation::Operation;
 use crate::prove::{elem_text, Literal, Proven};
 
 /// Kinds of certificate records (view-core's `certificate` module).
@@ -521,7 +522,7 @@ pub fn expand_derived(
     header: &Header<'_>,
     lit: &Literal,
     parent: &Ident,
-    ancestors: &[&Ident],
+    ancestors: &[(Ident, Vec<Operation>)],
 ) -> TokenStream {
     let mut out = literal_layout(paths, header, lit, None);
     let Header {
@@ -534,10 +535,14 @@ pub fn expand_derived(
     let cfgs = cfgs(attrs);
     let (_, elem_ty) = elem_generics(elem);
     let core = &paths.core;
-    for ancestor in ancestors {
+    let op_ty = quote!(#core::__private::Op<'static>);
+    for (ancestor, ops) in ancestors {
+        let ops = ops.iter().map(|op| op.to_expr(core));
         out.extend(quote! {
             #(#cfgs)*
-            unsafe impl #core::DerivedFrom<#ancestor> for #name {}
+            impl #core::DerivedFrom<#ancestor> for #name {
+                const OPS: &'static [#op_ty] = &[#(#ops),*];
+            }
         });
     }
     let lifetime_generics = match elem {

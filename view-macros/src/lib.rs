@@ -14,6 +14,7 @@
 mod ast;
 mod eval;
 mod expand;
+mod operation;
 mod prove;
 
 #[cfg(test)]
@@ -109,11 +110,17 @@ fn expand_all(input: TokenStream) -> TokenStream {
             Item::Derived(derived) => {
                 let parent = declared.get(&derived.parent.to_string());
                 let elem = parent.map(|p| p.elem);
-                let mut ancestors = vec![derived.parent.clone()];
-                ancestors.extend(parent.map(|p| p.ancestors.clone()).unwrap_or_default());
                 let len_tokens = parent.map(|p| p.len_tokens.clone()).unwrap_or_default();
+                let mut ancestors = Vec::new();
                 let (proven, writable) = match (prove::prove_derived(derived, &declared), elem) {
                     (Ok(layout), Some(elem)) => {
+                        // The parent with these operations, then each of its
+                        // ancestors with its operations followed by these.
+                        ancestors.push((derived.parent.clone(), layout.operations.clone()));
+                        for (ancestor, ops) in parent.map(|p| p.ancestors.as_slice()).unwrap_or_default() {
+                            let chain = ops.iter().chain(&layout.operations).cloned().collect();
+                            ancestors.push((ancestor.clone(), chain));
+                        }
                         let header = Header {
                             attrs: &derived.attrs,
                             vis: &derived.vis,
@@ -121,13 +128,12 @@ fn expand_all(input: TokenStream) -> TokenStream {
                             elem,
                             writable: layout.writable,
                         };
-                        let refs: Vec<&syn::Ident> = ancestors.iter().collect();
                         output.extend(expand::expand_derived(
                             &paths,
                             &header,
                             &layout.literal,
                             &derived.parent,
-                            &refs,
+                            &ancestors,
                         ));
                         (Some(Proven::Literal(Box::new(layout.literal))), layout.writable)
                     }

@@ -11,6 +11,7 @@ use view_core::proof::{self, BoundsError, Culprit, Footprint, LayoutParts, Uniqu
 
 use crate::ast::{DerivedItem, Elem, LayoutItem, ListField, Op, SplitItem};
 use crate::eval::{eval, Value};
+use crate::operation::{self, Operation};
 
 /// Scratch words the macro may use for one exact search: 2^27 positions
 /// (16 MiB), enough for every layout over a buffer of up to 2^27 elements.
@@ -108,8 +109,9 @@ pub struct Declared<'a> {
     pub len_tokens: TokenStream,
     /// `None` when the layout itself was rejected (its error is reported).
     pub proven: Option<Proven>,
-    /// The layouts it was derived from, nearest first.
-    pub ancestors: Vec<Ident>,
+    /// The layouts it was derived from, nearest first, each with the
+    /// operations that make this layout from it.
+    pub ancestors: Vec<(Ident, Vec<Operation>)>,
 }
 
 /// Size in bytes of the primitive types whose size does not depend on the target.
@@ -353,14 +355,12 @@ fn blame(item: &LayoutItem, error: &BoundsError) -> Blame {
     }
 }
 
-/// The operations that are never writable, whatever the result: their
-/// results repeat elements by design.
-const NEVER_WRITABLE: [&str; 2] = ["windows", "broadcast_to"];
-
-/// The layout a derived item describes, and whether it may be written.
+/// The layout a derived item describes, whether it may be written, and the
+/// operations that make it from its parent.
 pub struct DerivedLayout {
     pub literal: Literal,
     pub writable: bool,
+    pub operations: Vec<Operation>,
 }
 
 /// Proves a derived item: applies each operation of the algebra to its
@@ -409,10 +409,13 @@ pub fn prove_derived(
     // result with no decision; only a chain with a repeating operation, or a
     // parent that is not unique, needs one decision, at its end.
     let mut injective = true;
+    let mut operations = Vec::with_capacity(item.ops.len());
     for op in &item.ops {
-        layout = apply(&name, layout, op)?;
-        let method = op.method.to_string();
-        if NEVER_WRITABLE.contains(&method.as_str()) {
+        let operation = operation::parse(&name, op)?;
+        layout = operation::apply(&name, layout, op, &operation)?;
+        let repeats = !operation.as_op().is_injective();
+        operations.push(operation);
+        if repeats {
             if explicit_mut {
                 // Name two indices that share an element when this result has them.
                 let example = match unique_verdict(&layout, lit.len).0 {
@@ -470,6 +473,7 @@ pub fn prove_derived(
             assumed_elem_size: None,
         },
         writable,
+        operations,
     })
 }
 
@@ -489,173 +493,6 @@ fn unique_verdict(layout: &Strided, len: usize) -> (Uniqueness, bool) {
             false,
         ),
     }
-}
-
-/// The arguments of one operation, evaluated.
-struct Args<'a> {
-    layout: &'a str,
-    op: &'a Op,
-}
-
-impl Args<'_> {
-    fn error(&self, tokens: impl ToTokens, what: &str) -> Vec<syn::Error> {
-        vec![syn::Error::new_spanned(
-            tokens,
-            format!("layout `{}`: `{}` {what}", self.layout, self.op.text()),
-        )]
-    }
-
-    fn count(&self, allowed: &[usize], usage: &str) -> Result<(), Vec<syn::Error>> {
-        if allowed.contains(&self.op.args.len()) {
-            Ok(())
-        } else {
-            Err(self.error(self.op.tokens(), &format!("takes {usage}")))
-        }
-    }
-
-    fn int(&self, k: usize) -> Result<i128, Vec<syn::Error>> {
-        let expr = &self.op.args[k];
-        match eval(expr) {
-            Ok(Value::Known(v)) => Ok(v),
-            Ok(Value::Symbolic) => Err(self.error(expr, "needs integer literals as arguments")),
-            Err(e) => Err(self.error(expr, &format!("has an argument that is not an integer: {e}"))),
-        }
-    }
-
-    fn axis(&self, k: usize) -> Result<usize, Vec<syn::Error>> {
-        let v = self.int(k)?;
-        usize::try_from(v).map_err(|_| self.error(&self.op.args[k], "needs a non-negative axis"))
-    }
-
-    fn isize_at(&self, k: usize) -> Result<isize, Vec<syn::Error>> {
-        let v = self.int(k)?;
-        isize::try_from(v).map_err(|_| self.error(&self.op.args[k], "has an argument outside isize"))
-    }
-
-    fn list(&self, k: usize) -> Result<Vec<i128>, Vec<syn::Error>> {
-        let Expr::Array(array) = &self.op.args[k] else {
-            return Err(self.error(&self.op.args[k], "takes a bracketed list `[..]`"));
-        };
-        array
-            .elems
-            .iter()
-            .map(|e| match eval(e) {
-                Ok(Value::Known(v)) => Ok(v),
-                Ok(Value::Symbolic) => Err(self.error(e, "needs integer literals as arguments")),
-                Err(err) => Err(self.error(e, &format!("has an argument that is not an integer: {err}"))),
-            })
-            .collect()
-    }
-
-    fn usize_list(&self, k: usize, negative: &str) -> Result<Vec<usize>, Vec<syn::Error>> {
-        self.list(k)?
-            .into_iter()
-            .map(|v| usize::try_from(v).map_err(|_| self.error(&self.op.args[k], negative)))
-            .collect()
-    }
-
-    /// `start..end`, either end optional, negative ends allowed.
-    fn range(&self, k: usize) -> Result<(Option<isize>, Option<isize>), Vec<syn::Error>> {
-        let Expr::Range(range) = &self.op.args[k] else {
-            return Err(self.error(
-                &self.op.args[k],
-                "takes a range `start..end` (either end may be left out)",
-            ));
-        };
-        if let syn::RangeLimits::Closed(_) = range.limits {
-            return Err(self.error(
-                range,
-                "takes a half-open range `start..end`, as NumPy's slices exclude the end",
-            ));
-        }
-        let bound = |e: &Option<Box<Expr>>| -> Result<Option<isize>, Vec<syn::Error>> {
-            match e {
-                None => Ok(None),
-                Some(e) => match eval(e) {
-                    Ok(Value::Known(v)) => isize::try_from(v)
-                        .map(Some)
-                        .map_err(|_| self.error(&**e, "has a bound outside isize")),
-                    Ok(Value::Symbolic) => Err(self.error(&**e, "needs integer literals as bounds")),
-                    Err(err) => Err(self.error(&**e, &format!("has a bound that is not an integer: {err}"))),
-                },
-            }
-        };
-        Ok((bound(&range.start)?, bound(&range.end)?))
-    }
-}
-
-/// Applies one operation, or says why it cannot be applied.
-fn apply(name: &str, layout: Strided, op: &Op) -> Result<Strided, Vec<syn::Error>> {
-    let args = Args { layout: name, op };
-    let method = op.method.to_string();
-    let result = match method.as_str() {
-        "t" => {
-            args.count(&[0], "no arguments: `t()`")?;
-            Ok(layout.t())
-        }
-        "permute" => {
-            args.count(&[1], "one list of axes: `permute([1, 0])`")?;
-            let axes = args.usize_list(0, "needs non-negative axes")?;
-            layout.permute(&axes)
-        }
-        "swap_axes" => {
-            args.count(&[2], "two axes: `swap_axes(0, 1)`")?;
-            layout.swap_axes(args.axis(0)?, args.axis(1)?)
-        }
-        "flip" => {
-            args.count(&[1], "one axis: `flip(0)`")?;
-            layout.flip(args.axis(0)?)
-        }
-        "slice" => {
-            args.count(&[2, 3], "an axis, a range and an optional step: `slice(0, 1..-1)`, `slice(1, .., -1)`")?;
-            let (start, stop) = args.range(1)?;
-            let step = if op.args.len() == 3 { args.isize_at(2)? } else { 1 };
-            layout.slice(args.axis(0)?, start, stop, step)
-        }
-        "index" => {
-            args.count(&[2], "an axis and an index: `index(0, 2)`")?;
-            layout.index(args.axis(0)?, args.isize_at(1)?)
-        }
-        "diagonal" => {
-            args.count(&[0, 1, 3], "an optional offset and two optional axes: `diagonal(0)`, `diagonal(1, 0, 1)`")?;
-            let k = if op.args.is_empty() { 0 } else { args.isize_at(0)? };
-            let (a1, a2) = if op.args.len() == 3 { (args.axis(1)?, args.axis(2)?) } else { (0, 1) };
-            layout.diagonal(k, a1, a2)
-        }
-        "windows" => {
-            args.count(&[1], "one window extent per axis: `windows([3, 3])`")?;
-            layout.windows(&args.usize_list(0, "needs non-negative extents")?)
-        }
-        "broadcast_to" => {
-            args.count(&[1], "the target shape: `broadcast_to([6, 4])`")?;
-            layout.broadcast_to(&args.usize_list(0, "needs non-negative extents")?)
-        }
-        "reshape" => {
-            args.count(&[1], "the new shape, with at most one -1: `reshape([4, -1])`")?;
-            let shape: Result<Vec<isize>, _> = args
-                .list(0)?
-                .into_iter()
-                .map(|v| isize::try_from(v).map_err(|_| args.error(&op.args[0], "has an extent outside isize")))
-                .collect();
-            layout.reshape(&shape?)
-        }
-        "new_axis" => {
-            args.count(&[1], "the position of the new axis: `new_axis(0)`")?;
-            layout.new_axis(args.axis(0)?)
-        }
-        other => {
-            return Err(vec![syn::Error::new(
-                op.method.span(),
-                format!("layout `{name}`: unknown operation `{other}`; the operations are t, permute, swap_axes, flip, slice, index, diagonal, windows, broadcast_to, reshape, new_axis"),
-            )])
-        }
-    };
-    result.map_err(|e| {
-        vec![syn::Error::new_spanned(
-            op.tokens(),
-            describe_algebra(name, &op.text(), &e).as_str(),
-        )]
-    })
 }
 
 /// Proves one split: 2 to 8 distinct members, each writable, declared in
