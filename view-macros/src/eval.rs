@@ -816,6 +816,9 @@ fn describe_literal(lit: &Lit) -> &'static str {
 }
 
 #[cfg(test)]
+mod rustc_diff;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -919,7 +922,7 @@ mod tests {
         }
     }
 
-    // Expected values and verdicts checked against rustc 1.95.
+    // Expected values and verdicts checked against rustc 1.95 (see rustc_diff.rs).
     #[test]
     fn agrees_with_rustc() {
         let values: [(&str, IntTy, i128); 22] = [
@@ -1104,5 +1107,20 @@ mod tests {
         // No usize or isize anywhere.
         assert_eq!(range("(200u8 + 55) as u8", U8), None);
         assert_eq!(range("(3u8 as usize) as u8", U8), Some((3, 3)));
+    }
+
+    /// Random trees, with leaves the macro cannot see: never a panic.
+    #[test]
+    fn never_panics() {
+        let mut rng = rustc_diff::Rng::new(7);
+        for _ in 0..3000 {
+            let src = rng.tree(5, true);
+            let Ok(expr) = syn::parse_str::<Expr>(&src) else {
+                continue;
+            };
+            for ty in IntTy::ALL {
+                let _ = eval_as(&expr, ty);
+            }
+        }
     }
 }
