@@ -450,6 +450,11 @@ fn scan<'a>(expr: &'a Expr, expect: Expect, leaves: &mut Leaves<'a>) -> syn::Res
                 }
                 Err(e) => Err(e),
             },
+            // `b'a'` is a `u8`.
+            Lit::Byte(_) => {
+                leaves.typed.push((IntTy::U8, expr));
+                Ok(())
+            }
             _ if !integer_expected => {
                 leaves.opaque = true;
                 Ok(())
@@ -604,6 +609,9 @@ fn eval_node(expr: &Expr, ty: Option<IntTy>, range: &mut Range) -> syn::Result<O
         Expr::Paren(p) => eval_node(&p.expr, ty, range),
         Expr::Group(g) => eval_node(&g.expr, ty, range),
         Expr::Lit(ExprLit { lit: Lit::Int(int), .. }) => literal(int, false, ty, range),
+        Expr::Lit(ExprLit {
+            lit: Lit::Byte(byte), ..
+        }) => Ok(ty.map(|_| Num::U(byte.value().into()))),
         Expr::Unary(u) => match u.op {
             // `-128i8`: rustc folds the minus into the literal.
             UnOp::Neg(_) => match as_int_literal(&u.expr) {
@@ -925,7 +933,11 @@ mod tests {
     // Expected values and verdicts checked against rustc 1.95 (see rustc_diff.rs).
     #[test]
     fn agrees_with_rustc() {
-        let values: [(&str, IntTy, i128); 22] = [
+        let values: [(&str, IntTy, i128); 25] = [
+            // A byte literal is a `u8`.
+            ("b'a'", U8, 97),
+            ("b'a' + 1", U8, 98),
+            ("b'a' as usize", Usize, 97),
             ("255u8 << 1", U8, 254),
             ("1i8 << 7", I8, -128),
             ("-128 >> 7", I8, -1),
@@ -952,7 +964,8 @@ mod tests {
         for (src, ty, value) in values {
             assert_eq!(known(src, ty), value, "`{src}` as {}", ty.name());
         }
-        let errors: [(&str, IntTy, &str); 19] = [
+        let errors: [(&str, IntTy, &str); 20] = [
+            ("b'a'", Usize, "mismatched types: expected `usize`, found `u8`"),
             // The literal takes the cast's type, so 300 is out of range for `u8`.
             (
                 "300 as u8",
@@ -1054,7 +1067,6 @@ mod tests {
             "N as usize",
             "4.0 as usize",
             "true as usize",
-            "b'a' as usize",
             "(3 as f32) as usize",
             "3 as T",
             // Target-dependent casts: the compiler computes them.
