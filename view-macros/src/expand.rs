@@ -423,8 +423,10 @@ fn trait_check(paths: &Paths, name: &Ident, writable: bool) -> TokenStream {
 }
 
 /// A layout written with named constants: the user's expressions, converted
-/// and checked in const evaluation, each check spanned at its token.
-pub fn deferred_layout(paths: &Paths, header: &Header<'_>, item: &LayoutItem) -> TokenStream {
+/// and checked in const evaluation, each check spanned at its token;
+/// `written` holds the numbers the macro could evaluate (for a narrower
+/// target to compare).
+pub fn deferred_layout(paths: &Paths, header: &Header<'_>, item: &LayoutItem, written: &[i128]) -> TokenStream {
     let core = &paths.core;
     let name = header.name;
     let name_str = name.to_string();
@@ -494,7 +496,7 @@ pub fn deferred_layout(paths: &Paths, header: &Header<'_>, item: &LayoutItem) ->
         strides_slice: quote!(&<Self as #core::Layout>::STRIDES),
         offset,
         len: item.len.to_token_stream(),
-        written: quote!(&[]),
+        written: i128_slice(written),
         certificate: None,
     };
     layout_type(paths, header, &doc, constants, checks)
@@ -511,7 +513,7 @@ pub fn expand_layout(paths: &Paths, item: &LayoutItem, proven: &Proven) -> Token
     };
     match proven {
         Proven::Literal(lit) => literal_layout(paths, &header, lit, Some(item)),
-        Proven::Deferred => deferred_layout(paths, &header, item),
+        Proven::Deferred(deferred) => deferred_layout(paths, &header, item, &deferred.written),
     }
 }
 

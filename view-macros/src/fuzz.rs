@@ -139,7 +139,7 @@ const PROGRAMS: &[&[&str]] = &[
         "Down: [i64; 4611686018427387905] { shape: [2], strides: [-4611686018427387904], offset: 4611686018427387904 }",
         "Wide: [u16; 65536] { shape: [256, 256], strides: [256, 1] }",
         "#[allow(dead_code)] #[doc = \"Ones.\"] pub(super) Ones: [i32; 1] { shape: [1, 1, 1, 1, 1, 1, 1, 1] }",
-        "Hex: [i8; 0x10] { shape: [0b100, 0o4], strides: [4_isize, 1i64] }",
+        "Hex: [i8; 0x10] { shape: [0b100, 0o4], strides: [4_isize, 1isize] }",
     ],
 ];
 

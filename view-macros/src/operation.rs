@@ -8,8 +8,11 @@ use quote::{quote, ToTokens};
 use syn::Expr;
 use view_core::algebra::{describe_algebra, Op, Strided};
 
+use core::cell::Cell;
+
 use crate::ast;
-use crate::eval::{eval, Value};
+use crate::eval::{eval_as, Evaluated, IntTy, Value};
+use crate::prove::Peaks;
 
 /// An operation with owned arguments.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -102,10 +105,13 @@ impl Operation {
     }
 }
 
-/// The arguments of one operation, evaluated.
+/// The arguments of one operation, evaluated as Rust would in the position
+/// of each (axes are `usize`, bounds, steps and indices `isize`).
 struct Args<'a> {
     layout: &'a str,
     op: &'a ast::Op,
+    /// The pointer-sized values met, for the derived layout's `WRITTEN`.
+    peaks: Cell<Peaks>,
 }
 
 impl Args<'_> {
@@ -124,45 +130,77 @@ impl Args<'_> {
         }
     }
 
-    fn int(&self, k: usize) -> Result<i128, Vec<syn::Error>> {
-        let expr = &self.op.args[k];
-        match eval(expr) {
-            Ok(Value::Known(v)) => Ok(v),
-            Ok(Value::Symbolic) => Err(self.error(expr, "needs integer literals as arguments")),
-            Err(e) => Err(self.error(expr, &format!("has an argument that is not an integer: {e}"))),
+    /// `expr` as a `ty`; `what` names it in messages ("argument", "bound"),
+    /// `negative` is the message for a negative number where `ty` is unsigned.
+    fn typed(&self, expr: &Expr, ty: IntTy, what: &str, negative: &str) -> Result<i128, Vec<syn::Error>> {
+        let error = match eval_as(expr, ty) {
+            Ok(Evaluated {
+                value: Value::Known(v),
+                pointer_sized_range,
+            }) => {
+                if let Some((low, high)) = pointer_sized_range {
+                    let mut peaks = self.peaks.get();
+                    peaks.include(ty, low, high);
+                    self.peaks.set(peaks);
+                }
+                return Ok(v);
+            }
+            Ok(Evaluated { .. }) => return Err(self.error(expr, &format!("needs integer literals as {what}s"))),
+            Err(error) => error,
+        };
+        // A plain number of the wrong range reads better in the layout's words.
+        match eval_as(expr, IntTy::I128) {
+            Ok(Evaluated {
+                value: Value::Known(v), ..
+            }) if v < 0 && ty == IntTy::Usize => Err(self.error(expr, negative)),
+            Ok(Evaluated {
+                value: Value::Known(_), ..
+            }) if ty == IntTy::Isize => Err(self.error(expr, &format!("has {} {what} outside isize", article(what)))),
+            _ => Err(self.error(expr, &format!("has an invalid {what}: {error}"))),
         }
     }
 
     fn axis(&self, k: usize) -> Result<usize, Vec<syn::Error>> {
-        let v = self.int(k)?;
-        usize::try_from(v).map_err(|_| self.error(&self.op.args[k], "needs a non-negative axis"))
+        // A `usize` that `eval_as` accepted fits in `usize` on the host.
+        self.typed(&self.op.args[k], IntTy::Usize, "argument", "needs a non-negative axis")
+            .map(|v| v as usize)
     }
 
     fn isize_at(&self, k: usize) -> Result<isize, Vec<syn::Error>> {
-        let v = self.int(k)?;
-        isize::try_from(v).map_err(|_| self.error(&self.op.args[k], "has an argument outside isize"))
+        self.typed(
+            &self.op.args[k],
+            IntTy::Isize,
+            "argument",
+            "needs a non-negative argument",
+        )
+        .map(|v| v as isize)
     }
 
-    fn list(&self, k: usize) -> Result<Vec<i128>, Vec<syn::Error>> {
+    fn list(&self, k: usize, ty: IntTy, negative: &str) -> Result<Vec<i128>, Vec<syn::Error>> {
         let Expr::Array(array) = &self.op.args[k] else {
             return Err(self.error(&self.op.args[k], "takes a bracketed list `[..]`"));
         };
         array
             .elems
             .iter()
-            .map(|e| match eval(e) {
-                Ok(Value::Known(v)) => Ok(v),
-                Ok(Value::Symbolic) => Err(self.error(e, "needs integer literals as arguments")),
-                Err(err) => Err(self.error(e, &format!("has an argument that is not an integer: {err}"))),
-            })
+            .map(|e| self.typed(e, ty, "argument", negative))
             .collect()
     }
 
     fn usize_list(&self, k: usize, negative: &str) -> Result<Vec<usize>, Vec<syn::Error>> {
-        self.list(k)?
+        Ok(self
+            .list(k, IntTy::Usize, negative)?
             .into_iter()
-            .map(|v| usize::try_from(v).map_err(|_| self.error(&self.op.args[k], negative)))
-            .collect()
+            .map(|v| v as usize)
+            .collect())
+    }
+
+    fn isize_list(&self, k: usize) -> Result<Vec<isize>, Vec<syn::Error>> {
+        Ok(self
+            .list(k, IntTy::Isize, "")?
+            .into_iter()
+            .map(|v| v as isize)
+            .collect())
     }
 
     /// `start..end`, either end optional, negative ends allowed.
@@ -182,24 +220,31 @@ impl Args<'_> {
         let bound = |e: &Option<Box<Expr>>| -> Result<Option<isize>, Vec<syn::Error>> {
             match e {
                 None => Ok(None),
-                Some(e) => match eval(e) {
-                    Ok(Value::Known(v)) => isize::try_from(v)
-                        .map(Some)
-                        .map_err(|_| self.error(&**e, "has a bound outside isize")),
-                    Ok(Value::Symbolic) => Err(self.error(&**e, "needs integer literals as bounds")),
-                    Err(err) => Err(self.error(&**e, &format!("has a bound that is not an integer: {err}"))),
-                },
+                Some(e) => self.typed(e, IntTy::Isize, "bound", "").map(|v| Some(v as isize)),
             }
         };
         Ok((bound(&range.start)?, bound(&range.end)?))
     }
 }
 
-/// Evaluates the arguments of `op` (of layout `name`) into an [`Operation`].
-pub fn parse(name: &str, op: &ast::Op) -> Result<Operation, Vec<syn::Error>> {
-    let args = Args { layout: name, op };
+fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+/// Evaluates the arguments of `op` (of layout `name`) into an [`Operation`],
+/// with the pointer-sized values its arguments met.
+pub fn parse(name: &str, op: &ast::Op) -> Result<(Operation, Peaks), Vec<syn::Error>> {
+    let args = Args {
+        layout: name,
+        op,
+        peaks: Cell::new(Peaks::default()),
+    };
     let method = op.method.to_string();
-    Ok(match method.as_str() {
+    let operation = match method.as_str() {
         "t" => {
             args.count(&[0], "no arguments: `t()`")?;
             Operation::T
@@ -247,12 +292,7 @@ pub fn parse(name: &str, op: &ast::Op) -> Result<Operation, Vec<syn::Error>> {
         }
         "reshape" => {
             args.count(&[1], "the new shape, with at most one -1: `reshape([4, -1])`")?;
-            let shape: Result<Vec<isize>, _> = args
-                .list(0)?
-                .into_iter()
-                .map(|v| isize::try_from(v).map_err(|_| args.error(&op.args[0], "has an extent outside isize")))
-                .collect();
-            Operation::Reshape(shape?)
+            Operation::Reshape(args.isize_list(0)?)
         }
         "new_axis" => {
             args.count(&[1], "the position of the new axis: `new_axis(0)`")?;
@@ -264,7 +304,8 @@ pub fn parse(name: &str, op: &ast::Op) -> Result<Operation, Vec<syn::Error>> {
                 format!("layout `{name}`: unknown operation `{other}`; the operations are t, permute, swap_axes, flip, slice, index, diagonal, windows, broadcast_to, reshape, new_axis"),
             )])
         }
-    })
+    };
+    Ok((operation, args.peaks.get()))
 }
 
 /// Applies `operation` (written as `op`) to `layout`, or says why it cannot

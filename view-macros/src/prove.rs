@@ -10,7 +10,7 @@ use view_core::algebra::{describe_algebra, Strided};
 use view_core::proof::{self, BoundsError, Culprit, Footprint, LayoutParts, Uniqueness, MAX_RANK};
 
 use crate::ast::{DerivedItem, Elem, LayoutItem, ListField, Op, SplitItem};
-use crate::eval::{eval, Value};
+use crate::eval::{eval_as, with_context, Evaluated, IntTy, Value};
 use crate::operation::{self, Operation};
 
 /// Scratch words the macro may use for one exact search: 2^27 positions
@@ -25,9 +25,30 @@ const MACRO_SEARCH_WORK: u64 = 1 << 24;
 pub enum Proven {
     /// Every number is known, and the proof accepted the layout.
     Literal(Box<Literal>),
-    /// Some number names a constant: the const-evaluated backstop decides.
-    Deferred,
+    /// Some number the macro cannot evaluate: const evaluation decides.
+    Deferred(Box<Deferred>),
 }
+
+/// A layout left to const evaluation: the numbers the macro did evaluate
+/// (for `WRITTEN`), and why it could not prove the layout itself.
+pub struct Deferred {
+    /// The `WRITTEN` record, with `UNKNOWN` where the macro could not evaluate.
+    pub written: Vec<i128>,
+    pub reason: DeferredReason,
+}
+
+/// Why a layout is left to const evaluation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DeferredReason {
+    /// A number names a constant (or calls a `const fn`).
+    NamedConstants,
+    /// Byte strides or a byte offset over an element type whose size the
+    /// macro cannot know.
+    BytesOfUnknownSize,
+}
+
+/// A number of `WRITTEN` the macro could not evaluate (view-core's `UNKNOWN`).
+const UNKNOWN: i128 = i128::MIN;
 
 /// A fully evaluated, accepted layout.
 #[derive(Clone)]
@@ -65,7 +86,7 @@ impl Literal {
 /// The smallest and largest `usize` / `isize` values met while evaluating a
 /// layout's numbers (the numbers included): a target whose `usize` cannot
 /// hold them must reject the layout rather than read other numbers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Peaks {
     pub usize_high: i128,
     pub isize_low: i128,
@@ -87,6 +108,19 @@ impl Peaks {
             usize_high,
             isize_low,
             isize_high,
+        }
+    }
+
+    /// Widens the range by the pointer-sized values of an expression that
+    /// stands in a `ty` position: those of a `usize` position are `usize`
+    /// values (a negative one can only come from an `isize` inside a cast).
+    pub fn include(&mut self, ty: IntTy, low: i128, high: i128) {
+        if ty == IntTy::Isize {
+            self.isize_low = self.isize_low.min(low);
+            self.isize_high = self.isize_high.max(high);
+        } else {
+            self.usize_high = self.usize_high.max(high);
+            self.isize_low = self.isize_low.min(low);
         }
     }
 
@@ -129,25 +163,44 @@ fn primitive_size(elem: &Elem) -> Option<usize> {
     })
 }
 
-const USIZE: (i128, i128) = (0, u64::MAX as i128);
-const ISIZE: (i128, i128) = (i64::MIN as i128, i64::MAX as i128);
-
-/// Evaluates one expression of layout `name` into the range `min..=max`.
-fn eval_in(name: &str, expr: &Expr, what: &str, range: (i128, i128), errors: &mut Vec<syn::Error>) -> Option<Value> {
-    let (min, max) = range;
-    let problem = match eval(expr) {
-        Ok(Value::Known(v)) if v < min => format!("{what} must not be negative, found {v}"),
-        Ok(Value::Known(v)) if v > max => {
-            format!(
-                "{what} {v} does not fit in {}",
-                if max == i64::MAX as i128 { "isize" } else { "usize" }
-            )
+/// Evaluates one number of layout `name` as Rust would in a `ty` position,
+/// widening `peaks` by the pointer-sized values met.
+fn eval_number(
+    name: &str,
+    expr: &Expr,
+    what: &str,
+    ty: IntTy,
+    peaks: &mut Peaks,
+    errors: &mut Vec<syn::Error>,
+) -> Option<Value> {
+    match eval_as(expr, ty) {
+        Ok(evaluated) => {
+            if let Some((low, high)) = evaluated.pointer_sized_range {
+                peaks.include(ty, low, high);
+            }
+            Some(evaluated.value)
         }
-        Ok(value) => return Some(value),
-        Err(e) => e.to_string(),
-    };
-    errors.push(syn::Error::new_spanned(expr, format!("layout `{name}`: {problem}")));
-    None
+        Err(error) => {
+            // A negative number where Rust wants a `usize`: say it in the
+            // layout's words rather than rustc's ("cannot apply `-`").
+            let negative = match (ty, eval_as(expr, IntTy::Isize)) {
+                (
+                    IntTy::Usize,
+                    Ok(Evaluated {
+                        value: Value::Known(v), ..
+                    }),
+                ) if v < 0 => Some(v),
+                _ => None,
+            };
+            errors.push(match negative {
+                Some(v) => {
+                    syn::Error::new_spanned(expr, format!("layout `{name}`: {what} must not be negative, found {v}"))
+                }
+                None => with_context(&error, &format!("layout `{name}`: ")),
+            });
+            None
+        }
+    }
 }
 
 fn known(v: &Option<Value>) -> Option<i128> {
@@ -194,45 +247,77 @@ pub fn prove_layout(item: &LayoutItem) -> Result<Proven, Vec<syn::Error>> {
         ));
     }
 
+    let mut peaks = Peaks::default();
     let shape: Vec<Option<Value>> = shape_field
         .values
         .iter()
-        .map(|e| eval_in(&name, e, "an extent", USIZE, &mut errors))
+        .map(|e| eval_number(&name, e, "an extent", IntTy::Usize, &mut peaks, &mut errors))
         .collect();
-    let len = eval_in(&name, &item.len, "the buffer length", USIZE, &mut errors);
+    let len = eval_number(
+        &name,
+        &item.len,
+        "the buffer length",
+        IntTy::Usize,
+        &mut peaks,
+        &mut errors,
+    );
     let explicit_strides: Option<Vec<Option<Value>>> = item.strides.as_ref().or(item.byte_strides.as_ref()).map(|f| {
         f.values
             .iter()
-            .map(|e| eval_in(&name, e, "a stride", ISIZE, &mut errors))
+            .map(|e| eval_number(&name, e, "a stride", IntTy::Isize, &mut peaks, &mut errors))
             .collect()
     });
     let offset = match (&item.offset, &item.byte_offset) {
-        (Some(f), _) | (None, Some(f)) => eval_in(&name, &f.value, "the offset", (ISIZE.0, USIZE.1), &mut errors),
+        (Some(f), _) | (None, Some(f)) => {
+            eval_number(&name, &f.value, "the offset", IntTy::Usize, &mut peaks, &mut errors)
+        }
         (None, None) => Some(Value::Known(0)),
     };
     if !errors.is_empty() {
         return Err(errors);
     }
 
+    // Bytes to elements need the element's size: the macro knows it for
+    // primitive types only.
+    let uses_bytes = item.byte_strides.is_some() || item.byte_offset.is_some();
+    let elem_size = primitive_size(&item.elem);
+    let deferred = |reason| {
+        // What the macro evaluated, for the target to compare: element
+        // strides and offset only where no bytes were involved.
+        let element_strides = item.byte_strides.is_none();
+        let element_offset = item.byte_offset.is_none();
+        let mut written = vec![rank as i128];
+        written.extend(shape.iter().map(|v| known(v).unwrap_or(UNKNOWN)));
+        written.extend((0..rank).map(|k| match &explicit_strides {
+            Some(list) if element_strides => list.get(k).and_then(known).unwrap_or(UNKNOWN),
+            _ => UNKNOWN,
+        }));
+        written.push(if element_offset {
+            known(&offset).unwrap_or(UNKNOWN)
+        } else {
+            UNKNOWN
+        });
+        written.push(known(&len).unwrap_or(UNKNOWN));
+        written.extend([peaks.usize_high, peaks.isize_low, peaks.isize_high]);
+        Ok(Proven::Deferred(Box::new(Deferred { written, reason })))
+    };
+
     // Everything evaluated without error; is every number known?
-    let shape: Option<Vec<i128>> = shape.iter().map(known).collect();
-    let strides: Option<Option<Vec<i128>>> = match &explicit_strides {
+    let shape_known: Option<Vec<i128>> = shape.iter().map(known).collect();
+    let strides_known: Option<Option<Vec<i128>>> = match &explicit_strides {
         Some(list) => list.iter().map(known).collect::<Option<Vec<_>>>().map(Some),
         None => Some(None),
     };
-    let (Some(shape), Some(strides), Some(mut offset), Some(len)) = (shape, strides, known(&offset), known(&len))
+    let (Some(shape), Some(strides), Some(mut offset), Some(len)) =
+        (shape_known, strides_known, known(&offset), known(&len))
     else {
-        return Ok(Proven::Deferred);
+        return deferred(DeferredReason::NamedConstants);
     };
+    if uses_bytes && elem_size.is_none() {
+        return deferred(DeferredReason::BytesOfUnknownSize);
+    }
     let shape: Vec<usize> = shape.into_iter().map(|n| n as usize).collect();
     let len = len as usize;
-
-    // Bytes to elements, for primitive element types; other types defer.
-    let uses_bytes = item.byte_strides.is_some() || item.byte_offset.is_some();
-    let elem_size = primitive_size(&item.elem);
-    if uses_bytes && elem_size.is_none() {
-        return Ok(Proven::Deferred);
-    }
     let size = elem_size.unwrap_or(1);
     let strides: Vec<i128> = match (strides, &item.byte_strides) {
         (Some(list), Some(bytes_field)) => {
@@ -284,7 +369,7 @@ pub fn prove_layout(item: &LayoutItem) -> Result<Proven, Vec<syn::Error>> {
             return Err(vec![syn::Error::new(item.name.span(), message.as_str())]);
         }
     }
-    let peaks = Peaks::of(&shape, &strides, offset, len);
+    let peaks = peaks.join(Peaks::of(&shape, &strides, offset, len));
     Ok(Proven::Literal(Box::new(Literal {
         shape,
         strides,
@@ -384,11 +469,18 @@ pub fn prove_derived(
         Some(Proven::Literal(lit)) => lit,
         // The parent's own error is reported; nothing to add.
         None => return Err(Vec::new()),
-        Some(Proven::Deferred) => {
+        Some(Proven::Deferred(deferred)) => {
+            let why = match deferred.reason {
+                DeferredReason::NamedConstants => "is written with named constants".to_owned(),
+                DeferredReason::BytesOfUnknownSize => format!(
+                    "gives byte strides or a byte offset over `{}`, whose size the macro cannot know (it knows the primitive types' sizes only), so it cannot convert them to elements; write element `strides` / `offset` instead",
+                    elem_text(parent.elem)
+                ),
+            };
             return Err(vec![syn::Error::new(
                 item.parent.span(),
-                format!("derived layout `{name}`: parent `{parent_name}` is written with named constants; the layout algebra needs a parent whose shape, strides and offset are integer literals"),
-            )])
+                format!("derived layout `{name}`: parent `{parent_name}` {why}; the layout algebra needs a parent whose shape, strides and offset are integer literals"),
+            )]);
         }
     };
     let mut layout = Strided::new(&lit.shape, &lit.strides, lit.offset as isize).map_err(|e| {
@@ -410,8 +502,10 @@ pub fn prove_derived(
     // parent that is not unique, needs one decision, at its end.
     let mut injective = true;
     let mut operations = Vec::with_capacity(item.ops.len());
+    let mut argument_peaks = Peaks::default();
     for op in &item.ops {
-        let operation = operation::parse(&name, op)?;
+        let (operation, peaks) = operation::parse(&name, op)?;
+        argument_peaks = argument_peaks.join(peaks);
         layout = operation::apply(&name, layout, op, &operation)?;
         let repeats = !operation.as_op().is_injective();
         operations.push(operation);
@@ -460,7 +554,9 @@ pub fn prove_derived(
     let writable = parent.writable && injective;
     let shape = layout.shape().to_vec();
     let strides = layout.strides().to_vec();
-    let peaks = Peaks::of(&shape, &strides, offset as usize, lit.len).join(lit.peaks);
+    let peaks = Peaks::of(&shape, &strides, offset as usize, lit.len)
+        .join(lit.peaks)
+        .join(argument_peaks);
     Ok(DerivedLayout {
         literal: Literal {
             shape,

@@ -23,6 +23,12 @@ view_macros::strided_view! {
 #[cfg(feature = "wide_offset")]
 view_macros::strided_view! { pub Far: [u8; 3000000001] { shape: [1], offset: 3000000000 } }
 
+// Every number fits 32 bits (2147483648 is 2^31), but the expression that
+// computes it passes through 2^33, which a 32-bit `usize` cannot hold: rustc
+// would reject it there, so the layout is rejected too.
+#[cfg(feature = "computed")]
+view_macros::strided_view! { pub Computed: [u8; 4] { shape: [4294967296 * 2 / 4 - 2147483644] } }
+
 #[cfg(feature = "ordinary")]
 pub mod ordinary {
     use view_macros::strided_view;
