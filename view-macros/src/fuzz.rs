@@ -132,6 +132,30 @@ const PROGRAMS: &[&[&str]] = &[
         "pub Wrapped: [core::num::Wrapping<u32>; 8] { shape: [2, 4], byte_strides: [16, 4] }",
         "Zig: [i64; 5] { shape: [2, 2], strides: [3, -1], offset: 1 }",
     ],
+    // Derived items over extreme numbers: the inputs that once made the
+    // algebra overflow (and panic the macro), in their accepted forms, for
+    // the mutations to push over the edge again.
+    &[
+        "P: [u8; 4] { shape: [4] }",
+        "A = P.slice(0, .., -9223372036854775808);",
+        "Q: [u8; 4] { shape: [2, 2] }",
+        "B = Q.diagonal(-9223372036854775808);",
+        "R: [u8; 4611686018427387905] { shape: [2], strides: [4611686018427387904] }",
+        "C = R.flip(0).t().new_axis(1);",
+        "T: [u8; 1] { shape: [1], strides: [-9223372036854775808] }",
+        "D = T.index(0, 0);",
+        "U: [u8; 0] { shape: [9223372036854775808, 0] }",
+        "F = U.flip(0);",
+        "G = U.index(0, 1);",
+        "H = U.diagonal(1);",
+        "I = U.slice(0, 1.., 2);",
+        "V: [u8; 0] { shape: [0, 9223372036854775808] }",
+        "J = V.flip(1);",
+        "K = V.index(1, -1);",
+        "M = V.slice(1, ..-1, -3);",
+        "Wrap: [u8; 4294967298] { shape: [2, 2], strides: [4294967296, 1] }",
+        "WrapT = Wrap.t().slice(0, .., -1);",
+    ],
     // Huge and negative literals.
     &[
         "Huge: [u8; 9223372036854775807] { shape: [2, 3], strides: [4611686018427387903, 1] }",

@@ -5,7 +5,7 @@ use super::footprint::{check_bounds, BoundsError, Footprint};
 use super::index::MAX_RANK;
 use super::index::{IndexWitness, Rows};
 use super::search::{solve, Equation, Search};
-use super::unique::first_reaching;
+use super::unique::{first_reaching, QUICK_SEARCH_ABOVE, QUICK_SEARCH_WORK};
 
 /// A layout given by its parts, for functions that compare two of them.
 #[derive(Clone, Copy, Debug)]
@@ -137,7 +137,16 @@ pub(crate) const fn search_disjoint(
     }
     let positions = high - low + 1;
     let steps = capacity.saturating_mul(4);
-    if positions > capacity || more_indices_than(a, steps) || more_indices_than(b, steps) {
+    let fits = !(positions > capacity || more_indices_than(a, steps) || more_indices_than(b, steps));
+    // As for uniqueness: where the bitset is large, a short bounded search first.
+    if fits && positions as u128 > QUICK_SEARCH_ABOVE {
+        match search_shared(a, b, QUICK_SEARCH_WORK) {
+            Search::Found(x) => return shared_from_solution(a, b, &x),
+            Search::None => return Overlap::Disjoint,
+            Search::OutOfWork => {}
+        }
+    }
+    if !fits {
         return match search_shared(a, b, max_work) {
             Search::Found(x) => shared_from_solution(a, b, &x),
             Search::None => Overlap::Disjoint,

@@ -190,6 +190,17 @@ pub(crate) const fn search_unique(
         None => return Uniqueness::Undecided { positions, capacity },
     };
     let crowded = indices as u128 > positions;
+    // A bitset costs a step per index and a bit per position; where that is
+    // large, a short bounded search first often settles it at once (it
+    // prunes by the reach of the remaining terms, so a few large strides
+    // over small ones take a handful of nodes). Both are exact.
+    if positions > QUICK_SEARCH_ABOVE && positions <= capacity as u128 {
+        match search_collision(shape, strides, QUICK_SEARCH_WORK) {
+            Search::Found(d) => return collision_from_difference(shape, strides, offset, &d),
+            Search::None => return Uniqueness::Unique,
+            Search::OutOfWork => {}
+        }
+    }
     if positions > capacity as u128 {
         return match search_collision(shape, strides, max_work) {
             Search::Found(d) => collision_from_difference(shape, strides, offset, &d),
@@ -210,6 +221,11 @@ pub(crate) const fn search_unique(
         None => Uniqueness::Unique,
     }
 }
+
+/// Spans (in positions) above which a short bounded search is tried before
+/// the bitset, and its work budget.
+pub(crate) const QUICK_SEARCH_ABOVE: u128 = 1 << 16;
+pub(crate) const QUICK_SEARCH_WORK: u64 = 1 << 16;
 
 /// The lowest relative position, `Σ_{s<0} s (n-1)`, so that positions minus it
 /// lie in `0..positions`.
