@@ -12,7 +12,11 @@ once first, then the crate's source is touched and re-checked):
                     supports (buffers of 2^24 elements) whose uniqueness or
                     disjointness the exact bitset search must decide, against
                     `large_baseline` (one small layout): the whole decision,
-                    end to end, as a user's `cargo check` pays it.
+                    end to end, as a user's `cargo check` pays it;
+- `worst_*`:        the worst cases of the issue "Soundness on every target"
+                    (a chain of 60 writable derived items, rank 32, a split
+                    of 8 members no cheap rule separates), against the same
+                    baseline.
 
 Each crate is checked twice: with Cargo's defaults (the proc macro built at
 the dev profile's build-override opt-level 0) and with the macro optimized
@@ -124,6 +128,10 @@ def plain_consts(layouts) -> str:
     return "\n".join(lines) + "\n"
 
 
+# Rank 32: a leading stride-0 axis, then Row 9's strides [3, 5, 7] ten times
+# (not nested), then 11.
+RANK32_STRIDES = [0] + [3, 5, 7] * 10 + [11]
+
 # The large cases of benches/benches/proof.rs, as the macro sees them: one
 # crate each, so each decision is timed alone.
 LARGE = {
@@ -141,6 +149,25 @@ LARGE = {
     "large_rows": """pub mut EvenRows: [u8; 16777216] { shape: [2048, 2048], strides: [8192, 2] }
     pub mut OddRows: [u8; 16777216] { shape: [2048, 2048], strides: [8192, 2], offset: 4096 }
     pub split Rows = (EvenRows, OddRows);""",
+    # The issue "Soundness on every target"'s worst cases. A writable chain
+    # of 60 transposes of a hard (non-nested, rank-3) unique layout over
+    # 2^27 elements: one decision, for the parent; every operation is
+    # index-injective, so none after it.
+    "worst_chain60": "pub mut BigM: [u8; 134217722] { shape: [2, 3, 22369620], strides: [3, 2, 6] }\n    pub mut Chain0 = BigM.t();\n"
+    + "".join(f"    pub mut Chain{k} = Chain{k - 1}.t();\n" for k in range(1, 60)),
+    # Rank 32, a leading stride-0 axis over hard trailing axes: the trailing
+    # (subview) layouts are view-core's, decided from their parent.
+    "worst_rank32": "pub Wide: [u8; {len}] {{ shape: {shape}, strides: {strides} }}".format(
+        len=sum(RANK32_STRIDES) + 1, shape=fmt_list([2] * 32), strides=fmt_list(RANK32_STRIDES)
+    ),
+    # A split of 8 members interleaved in blocks of 2 every 16 elements: no
+    # cheap rule separates a pair (same gcd, overlapping footprints), so
+    # each of the 28 pairs is decided by a search.
+    "worst_split8": "".join(
+        f"pub mut M{k}: [u8; 65536] {{ shape: [64, 64, 2], strides: [1024, 16, 1], offset: {2 * k} }}\n    "
+        for k in range(8)
+    )
+    + "pub split All = (" + ", ".join(f"M{k}" for k in range(8)) + ");",
     # The baseline: one small layout, nested (decided by the cheap rule).
     "large_baseline": "pub mut Small: [f32; 16] { shape: [4, 4] }",
 }
