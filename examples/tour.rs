@@ -62,7 +62,7 @@ fn main() {
 
     let (row, column) = ([0i64, 1, 2, 3], [6i64, 7, 8, 9, 10, 11]);
     let mut sum = [0i64; 24];
-    zip(RowBroadcast::view(&row), ColumnBroadcast::view(&column))
+    zip((RowBroadcast::view(&row), ColumnBroadcast::view(&column)))
         .map_into(&mut Sum6x4::view_mut(&mut sum), |a, b| a + b);
     println!(
         "Example 2, (1, 4) + (6, 1) through zero strides:\n{:?}",

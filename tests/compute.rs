@@ -2,7 +2,7 @@
 //! contraction), reductions, zips and sub-views, against values computed by
 //! hand (each noted where it is not obvious).
 
-use view_core::{contract, zip, zip3, Layout};
+use view_core::{contract, zip, Layout};
 use view_macros::strided_view;
 
 /// `x = np.arange(12)`
@@ -53,7 +53,7 @@ fn example_3_with_zip_and_subviews() {
     // Option 2 of the tutorial: broadcast the kernel, multiply, sum the window axes.
     let products: Vec<i64> = {
         let mut p = Vec::new();
-        zip(w, KernelEverywhere::view(&kernel)).for_each(|a, b| p.push(a * b));
+        zip((w, KernelEverywhere::view(&kernel))).for_each(|a, b| p.push(a * b));
         p
     };
     let sums: Vec<i64> = products.chunks(4).map(|c| c.iter().sum()).collect();
@@ -109,9 +109,9 @@ fn reductions() {
     // evens 3, 4, -5, 2 and odds -1, 1, 9, 6: 3*-1 + 4*1 + -5*9 + 2*6 = -32
     assert_eq!(Evens::view(&data).dot(Odds::view(&data)), -32.0);
     let mut out = [0.0f32; 4];
-    zip(Evens::view(&data), Odds::view(&data)).map_into(&mut Half::view_mut(&mut out), |a, b| a + b);
+    zip((Evens::view(&data), Odds::view(&data))).map_into(&mut Half::view_mut(&mut out), |a, b| a + b);
     assert_eq!(out, [2.0, 5.0, 4.0, 8.0]);
-    zip3(Evens::view(&data), Odds::view(&data), Evens::view(&data))
+    zip((Evens::view(&data), Odds::view(&data), Evens::view(&data)))
         .map_into(&mut Half::view_mut(&mut out), |a, b, c| a * b + c);
     assert_eq!(out, [0.0, 8.0, -50.0, 14.0]);
     Evens::view(&data).map_into(&mut Half::view_mut(&mut out), |x| x * 10.0);
@@ -174,7 +174,7 @@ fn zip_mut_writes_both_split_members_in_one_pass() {
     let mut samples = [100i16, 1, 200, 2, 300, 3, 400, 4];
     let (mut left, mut right) = Stereo::split(&mut samples);
     let mut pairs = Vec::new();
-    view_core::zip_mut(&mut left, &mut right).for_each(|l, r| {
+    view_core::zip((&mut left, &mut right)).for_each(|l, r| {
         pairs.push((*l, *r));
         *l /= 2;
         *r *= -1;

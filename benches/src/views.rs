@@ -37,7 +37,7 @@ pub fn reversed_copy_map(x: &[f32; 4096], out: &mut [f32; 4096]) {
 /// Kernel 4: `out[i, j] = row[j] + column[i]`, zipping two broadcasts.
 #[inline(never)]
 pub fn broadcast_add(row: &[f32; 256], column: &[f32; 256], out: &mut [f32; 65536]) {
-    view_core::zip(Row::view(row), Column::view(column)).map_into(&mut Plane::view_mut(out), |&r, &c| r + c);
+    view_core::zip((Row::view(row), Column::view(column))).map_into(&mut Plane::view_mut(out), |&r, &c| r + c);
 }
 
 /// Kernel 5: `out[i, j] = Σ_ab image[i + a, j + b] * filter[a, b]`, summed
@@ -95,12 +95,12 @@ pub fn stereo_scale_fused(samples: &mut [i16; 2048]) {
     }
 }
 
-/// Kernel 7 in one pass with `view_core::zip_mut` over the two split
+/// Kernel 7 in one pass with `view_core::zip` over the two split
 /// members (the fused loop of DESIGN §7).
 #[inline(never)]
 pub fn stereo_scale_zip_mut(samples: &mut [i16; 2048]) {
     let (mut left, mut right) = Stereo::split(samples);
-    view_core::zip_mut(&mut left, &mut right).for_each(|l, r| {
+    view_core::zip((&mut left, &mut right)).for_each(|l, r| {
         *l = gain_left(*l);
         *r = gain_right(*r);
     });

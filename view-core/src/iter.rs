@@ -1,122 +1,138 @@
-//! Iteration in logical C order (last axis fastest), from both ends.
-//!
-//! The cursor keeps a multi-index and the element it reaches, and updates the
-//! element by adding or subtracting strides: no division, no bounds check.
+//! Iteration in logical C order (last axis fastest), from both ends, by
+//! reference and with the index: thin wrappers of a [`Base`] and a
+//! [`Cursor`]. A fresh iterator's `fold` (`sum`, `for_each`, `max_by`, ..)
+//! runs the whole-view loop nest of `walk` instead of stepping.
 
 use core::iter::FusedIterator;
 use core::marker::PhantomData;
-use core::ptr::NonNull;
 
-use crate::layout::{element_at, Dim, Layout};
+use crate::cursor::Cursor;
+use crate::layout::{Layout, UniqueLayout};
+use crate::raw::Base;
+use crate::walk::walk_fold;
 
-/// Front and back positions of a C-order walk over a layout's indices.
-pub(crate) struct Cursor<L: Layout> {
-    front: L::Index,
-    front_element: usize,
-    back: L::Index,
-    back_element: usize,
-    remaining: usize,
-}
-
-impl<L: Layout> Clone for Cursor<L> {
-    fn clone(&self) -> Self {
-        Cursor { ..*self }
-    }
-}
-
-impl<L: Layout> Cursor<L> {
-    pub(crate) fn new() -> Self {
-        let mut back = <L::Index as Dim>::ZEROS;
-        for (i, &n) in back.as_mut().iter_mut().zip(L::SHAPE.as_ref()) {
-            *i = n.saturating_sub(1);
+macro_rules! iterator {
+    (
+        $(#[$doc:meta])*
+        $name:ident, $bound:ident, $marker:ty, $item:ty, fast_fold: $fast:literal,
+        |$base:ident, $index:ident, $element:ident| $make:expr,
+        $safety:literal
+    ) => {
+        $(#[$doc])*
+        pub struct $name<'a, E, L: $bound> {
+            base: Base<E, L>,
+            cursor: Cursor<L>,
+            marker: PhantomData<$marker>,
         }
-        Cursor {
-            front: <L::Index as Dim>::ZEROS,
-            front_element: L::OFFSET,
-            back,
-            back_element: element_at::<L>(&back),
-            remaining: crate::facts::Facts::<L>::SIZE,
-        }
-    }
 
-    pub(crate) fn len(&self) -> usize {
-        self.remaining
-    }
-
-    /// Whether no element was taken yet from either end: then a whole-view
-    /// traversal (`walk`) may replace element-by-element stepping.
-    pub(crate) fn is_fresh(&self) -> bool {
-        self.remaining == crate::facts::Facts::<L>::SIZE
-    }
-
-    /// The element of the front index, then the front moves one step on.
-    #[inline]
-    pub(crate) fn next_front(&mut self) -> Option<usize> {
-        if self.remaining == 0 {
-            return None;
-        }
-        self.remaining -= 1;
-        let element = self.front_element;
-        let shape = L::SHAPE;
-        let strides = L::STRIDES;
-        let index = self.front.as_mut();
-        // Odometer step: bump the last axis that is not at its end, reset the
-        // ones after it. Each stride change keeps the element exact.
-        for ((i, &n), &s) in index.iter_mut().zip(shape.as_ref()).zip(strides.as_ref()).rev() {
-            if *i + 1 < n {
-                *i += 1;
-                self.front_element = self.front_element.wrapping_add_signed(s);
-                break;
+        impl<'a, E, L: $bound> $name<'a, E, L> {
+            #[doc = $safety]
+            #[inline]
+            pub(crate) unsafe fn new(base: Base<E, L>) -> Self {
+                $name {
+                    base,
+                    cursor: Cursor::new(),
+                    marker: PhantomData,
+                }
             }
-            self.front_element = self.front_element.wrapping_add_signed(s.wrapping_mul(-(*i as isize)));
-            *i = 0;
         }
-        Some(element)
-    }
 
-    /// The element of the back index, then the back moves one step back.
-    #[inline]
-    pub(crate) fn next_back(&mut self) -> Option<usize> {
-        if self.remaining == 0 {
-            return None;
-        }
-        self.remaining -= 1;
-        let element = self.back_element;
-        let shape = L::SHAPE;
-        let strides = L::STRIDES;
-        let index = self.back.as_mut();
-        for ((i, &n), &s) in index.iter_mut().zip(shape.as_ref()).zip(strides.as_ref()).rev() {
-            if *i > 0 {
-                *i -= 1;
-                self.back_element = self.back_element.wrapping_add_signed(s.wrapping_neg());
-                break;
+        impl<'a, E, L: $bound> Iterator for $name<'a, E, L> {
+            type Item = $item;
+
+            #[inline(always)]
+            fn next(&mut self) -> Option<$item> {
+                let ($index, $element) = self.cursor.next_front()?;
+                let $base = self.base;
+                Some($make)
             }
-            let last = n.saturating_sub(1);
-            self.back_element = self.back_element.wrapping_add_signed(s.wrapping_mul(last as isize));
-            *i = last;
+
+            #[inline]
+            fn size_hint(&self) -> (usize, Option<usize>) {
+                (self.cursor.len(), Some(self.cursor.len()))
+            }
+
+            #[inline]
+            fn fold<B, F: FnMut(B, $item) -> B>(mut self, init: B, mut f: F) -> B {
+                if $fast && self.cursor.is_fresh() {
+                    // The whole view at once: `walk` yields every index of
+                    // `L` once, in C order, as this iterator would (it
+                    // gives no index, so only iterators without one use it).
+                    let $base = self.base;
+                    return walk_fold(L::SHAPE_SLICE, [L::STRIDES_SLICE], [L::OFFSET], init, |acc, [$element]| {
+                        let $index = <L::Index as crate::layout::Dim>::ZEROS;
+                        f(acc, $make)
+                    });
+                }
+                // Partly consumed: step by step.
+                let mut acc = init;
+                while let Some(x) = self.next() {
+                    acc = f(acc, x);
+                }
+                acc
+            }
         }
-        Some(element)
-    }
+
+        impl<'a, E, L: $bound> DoubleEndedIterator for $name<'a, E, L> {
+            #[inline(always)]
+            fn next_back(&mut self) -> Option<$item> {
+                let ($index, $element) = self.cursor.next_back()?;
+                let $base = self.base;
+                Some($make)
+            }
+        }
+
+        impl<E, L: $bound> ExactSizeIterator for $name<'_, E, L> {}
+        impl<E, L: $bound> FusedIterator for $name<'_, E, L> {}
+    };
 }
 
-/// Shared references to the elements of a view, in C order.
-pub struct Iter<'a, E, L: Layout> {
-    base: NonNull<E>,
-    cursor: Cursor<L>,
-    marker: PhantomData<&'a [E]>,
+iterator! {
+    /// Shared references to the elements of a view, in C order.
+    Iter, Layout, &'a [E], &'a E, fast_fold: true,
+    |base, _index, element| {
+        // SAFETY: `element` is reached by `L` (the cursor, or `walk`, yields
+        // the elements of indices inside the shape, each once); `new`'s
+        // caller gave shared access to them for `'a` with no writer.
+        unsafe { base.read(element) }
+    },
+    "# Safety\nThe caller may read the elements of `L` behind `base` for `'a`, and nothing writes to them meanwhile."
 }
 
-impl<'a, E, L: Layout> Iter<'a, E, L> {
-    /// # Safety
-    /// `base` is valid for reads of `L::REQUIRED_LEN` elements for `'a`, and
-    /// nothing writes to the elements `L` reaches during `'a`.
-    pub(crate) unsafe fn new(base: NonNull<E>) -> Self {
-        Iter {
-            base,
-            cursor: Cursor::new(),
-            marker: PhantomData,
-        }
-    }
+iterator! {
+    /// Mutable references to the elements of a writable view, in C order.
+    ///
+    /// The layout is proven unique: distinct indices reach distinct
+    /// elements, so the `&mut` it yields never alias.
+    IterMut, UniqueLayout, &'a mut [E], &'a mut E, fast_fold: true,
+    |base, _index, element| {
+        // SAFETY: `element` is reached by `L`, and is yielded once (the
+        // cursor's two ends share one count; `walk` visits each index once;
+        // `L` is proven unique, so distinct indices are distinct elements);
+        // `new`'s caller gave exclusive access to them for `'a`.
+        unsafe { base.write(element) }
+    },
+    "# Safety\nThe caller has exclusive access to the elements of `L` behind `base` for `'a`, and `L` passed `Facts::WRITABLE`."
+}
+
+iterator! {
+    /// The index and a shared reference of each element of a view, in C order.
+    IndexedIter, Layout, &'a [E], (L::Index, &'a E), fast_fold: false,
+    |base, index, element| {
+        // SAFETY: as in `Iter`.
+        (index, unsafe { base.read(element) })
+    },
+    "# Safety\nAs for `Iter::new`."
+}
+
+iterator! {
+    /// The index and a mutable reference of each element of a writable view, in C order.
+    IndexedIterMut, UniqueLayout, &'a mut [E], (L::Index, &'a mut E), fast_fold: false,
+    |base, index, element| {
+        // SAFETY: as in `IterMut`.
+        (index, unsafe { base.write(element) })
+    },
+    "# Safety\nAs for `IterMut::new`."
 }
 
 impl<E, L: Layout> Clone for Iter<'_, E, L> {
@@ -129,149 +145,33 @@ impl<E, L: Layout> Clone for Iter<'_, E, L> {
     }
 }
 
-impl<'a, E, L: Layout> Iterator for Iter<'a, E, L> {
-    type Item = &'a E;
-
-    #[inline]
-    fn next(&mut self) -> Option<&'a E> {
-        let element = self.cursor.next_front()?;
-        // SAFETY: the cursor yields elements of indices inside the shape, which
-        // the `Layout` contract puts in `0..REQUIRED_LEN`, inside the buffer
-        // `base` points to (`new`'s contract).
-        let ptr = unsafe { self.base.add(element) };
-        // SAFETY: `new`'s caller made the buffer valid for reads for `'a`, with
-        // no writer to the elements of `L`.
-        Some(unsafe { ptr.as_ref() })
-    }
-
-    #[inline]
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        (self.cursor.len(), Some(self.cursor.len()))
-    }
-
-    /// A fresh iterator folds with the loop nest of `walk`
-    /// (`sum`, `for_each`, `max_by`, .. all come here).
-    #[inline]
-    fn fold<B, F: FnMut(B, &'a E) -> B>(self, init: B, mut f: F) -> B {
-        if self.cursor.is_fresh() {
-            // SAFETY: the same buffer and access as this iterator (`new`'s contract).
-            return unsafe { crate::View::<'a, E, L>::from_raw(self.base) }.fold(init, f);
-        }
-        // Partly consumed: step by step (`for` calls `next`, not `fold`).
-        let mut acc = init;
-        for x in self {
-            acc = f(acc, x);
-        }
-        acc
-    }
-}
-
-impl<'a, E, L: Layout> DoubleEndedIterator for Iter<'a, E, L> {
-    #[inline]
-    fn next_back(&mut self) -> Option<&'a E> {
-        let element = self.cursor.next_back()?;
-        // SAFETY: as in `next`: an element of the layout, inside the buffer.
-        let ptr = unsafe { self.base.add(element) };
-        // SAFETY: as in `next`: readable for `'a`, no writer.
-        Some(unsafe { ptr.as_ref() })
-    }
-}
-
-impl<E, L: Layout> ExactSizeIterator for Iter<'_, E, L> {}
-impl<E, L: Layout> FusedIterator for Iter<'_, E, L> {}
-
-// SAFETY: `Iter` hands out `&E` only, like `core::slice::Iter`, so it may move
-// to or be shared with another thread exactly when `&E` may: when `E: Sync`.
-unsafe impl<E: Sync, L: Layout> Send for Iter<'_, E, L> {}
-// SAFETY: as above; `&Iter` gives no access beyond `&E`.
-unsafe impl<E: Sync, L: Layout> Sync for Iter<'_, E, L> {}
-
-/// Mutable references to the elements of a writable view, in C order.
-///
-/// The layout is [`UniqueLayout`](crate::UniqueLayout): distinct indices reach
-/// distinct elements, so the `&mut` it yields never alias.
-pub struct IterMut<'a, E, L: Layout> {
-    base: NonNull<E>,
-    cursor: Cursor<L>,
-    marker: PhantomData<&'a mut [E]>,
-}
-
-impl<'a, E, L: crate::UniqueLayout> IterMut<'a, E, L> {
-    /// # Safety
-    /// `base` is valid for reads and writes of `L::REQUIRED_LEN` elements for
-    /// `'a`, and nothing else accesses the elements `L` reaches during `'a`.
-    pub(crate) unsafe fn new(base: NonNull<E>) -> Self {
-        IterMut {
-            base,
-            cursor: Cursor::new(),
+impl<E, L: Layout> Clone for IndexedIter<'_, E, L> {
+    fn clone(&self) -> Self {
+        IndexedIter {
+            base: self.base,
+            cursor: self.cursor.clone(),
             marker: PhantomData,
         }
     }
 }
 
-impl<'a, E, L: Layout> Iterator for IterMut<'a, E, L> {
-    type Item = &'a mut E;
-
-    #[inline]
-    fn next(&mut self) -> Option<&'a mut E> {
-        let element = self.cursor.next_front()?;
-        // SAFETY: the element lies in `0..REQUIRED_LEN` (layout contract),
-        // inside the buffer `base` points to (`new`'s contract).
-        let mut ptr = unsafe { self.base.add(element) };
-        // SAFETY: `new`'s caller gave exclusive access for `'a`. The cursor
-        // visits each index once, and `L: UniqueLayout` (required by `new`)
-        // maps distinct indices to distinct elements, so no two `&mut` handed
-        // out alias.
-        Some(unsafe { ptr.as_mut() })
-    }
-
-    #[inline]
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        (self.cursor.len(), Some(self.cursor.len()))
-    }
-
-    /// A fresh iterator folds with the loop nest of `walk`.
-    #[inline]
-    fn fold<B, F: FnMut(B, &'a mut E) -> B>(self, init: B, mut f: F) -> B {
-        if self.cursor.is_fresh() {
-            let base = self.base;
-            return crate::walk::walk_fold(L::SHAPE_SLICE, [L::STRIDES_SLICE], [L::OFFSET], init, |acc, [e]| {
-                // SAFETY: `walk` yields each element of `L` once, inside the
-                // buffer (`new`'s contract).
-                let mut ptr = unsafe { base.add(e) };
-                // SAFETY: exclusive access for `'a` (`new`'s contract); each
-                // element is visited once and `L` is unique (required by
-                // `new`), so no two `&mut` alias.
-                f(acc, unsafe { ptr.as_mut() })
-            });
-        }
-        // Partly consumed: step by step (`for` calls `next`, not `fold`).
-        let mut acc = init;
-        for x in self {
-            acc = f(acc, x);
-        }
-        acc
-    }
-}
-
-impl<'a, E, L: Layout> DoubleEndedIterator for IterMut<'a, E, L> {
-    #[inline]
-    fn next_back(&mut self) -> Option<&'a mut E> {
-        let element = self.cursor.next_back()?;
-        // SAFETY: as in `next`: an element of the layout, inside the buffer.
-        let mut ptr = unsafe { self.base.add(element) };
-        // SAFETY: as in `next`; the front and back share one `remaining`
-        // count, so together they visit each index once, and uniqueness makes
-        // the references disjoint.
-        Some(unsafe { ptr.as_mut() })
-    }
-}
-
-impl<E, L: Layout> ExactSizeIterator for IterMut<'_, E, L> {}
-impl<E, L: Layout> FusedIterator for IterMut<'_, E, L> {}
-
-// SAFETY: `IterMut` is a set of disjoint `&mut E`, like `core::slice::IterMut`:
-// sending it sends those `&mut E`, sound when `E: Send`.
-unsafe impl<E: Send, L: Layout> Send for IterMut<'_, E, L> {}
-// SAFETY: `&IterMut` gives no access to elements at all; `E: Sync` matches slice::IterMut.
-unsafe impl<E: Sync, L: Layout> Sync for IterMut<'_, E, L> {}
+// SAFETY: `Iter` and `IndexedIter` hand out `&E` only, like
+// `core::slice::Iter`: they may move to or be shared with another thread
+// exactly when `&E` may, that is when `E: Sync`.
+unsafe impl<E: Sync, L: Layout> Send for Iter<'_, E, L> {}
+// SAFETY: as above; `&Iter` gives no access beyond `&E`.
+unsafe impl<E: Sync, L: Layout> Sync for Iter<'_, E, L> {}
+// SAFETY: as for `Iter`.
+unsafe impl<E: Sync, L: Layout> Send for IndexedIter<'_, E, L> {}
+// SAFETY: as for `Iter`.
+unsafe impl<E: Sync, L: Layout> Sync for IndexedIter<'_, E, L> {}
+// SAFETY: `IterMut` is a set of disjoint `&mut E`, like
+// `core::slice::IterMut`: sending it sends those, sound when `E: Send`.
+unsafe impl<E: Send, L: UniqueLayout> Send for IterMut<'_, E, L> {}
+// SAFETY: `&IterMut` gives no access to elements at all; `E: Sync` matches
+// `slice::IterMut`.
+unsafe impl<E: Sync, L: UniqueLayout> Sync for IterMut<'_, E, L> {}
+// SAFETY: as for `IterMut`.
+unsafe impl<E: Send, L: UniqueLayout> Send for IndexedIterMut<'_, E, L> {}
+// SAFETY: as for `IterMut`.
+unsafe impl<E: Sync, L: UniqueLayout> Sync for IndexedIterMut<'_, E, L> {}

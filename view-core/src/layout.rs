@@ -143,6 +143,35 @@ pub enum Verdict {
 )]
 pub trait UniqueLayout: Layout {}
 
+mod sealed_index {
+    pub trait Sealed {}
+    impl<const R: usize> Sealed for [usize; R] {}
+    impl Sealed for usize {}
+}
+
+/// What indexes a view of index type `D`: the index `[i, j, ..]` itself,
+/// or, for rank 1, a plain `usize` (`v[3]` as well as `v[[3]]`).
+///
+/// Sealed; like ndarray's `NdIndex`.
+pub trait IntoIndex<D: Dim>: Copy + sealed_index::Sealed {
+    /// The index as an array.
+    fn into_index(self) -> D;
+}
+
+impl<const R: usize> IntoIndex<[usize; R]> for [usize; R] {
+    #[inline(always)]
+    fn into_index(self) -> [usize; R] {
+        self
+    }
+}
+
+impl IntoIndex<[usize; 1]> for usize {
+    #[inline(always)]
+    fn into_index(self) -> [usize; 1] {
+        [self]
+    }
+}
+
 /// The element that `index` reaches, for an index inside the shape.
 ///
 /// Wrapping arithmetic keeps the optimized code free of overflow checks; for

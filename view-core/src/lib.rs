@@ -35,8 +35,10 @@
 #[path = "private.rs"]
 pub mod __private;
 pub mod algebra;
+mod axes;
 mod certificate;
 mod compute;
+mod cursor;
 mod derived;
 mod error;
 mod facts;
@@ -44,18 +46,22 @@ mod fmt;
 mod iter;
 mod layout;
 pub mod proof;
+mod raw;
 mod split;
 mod trailing;
 mod view;
 mod view_mut;
 mod walk;
+mod zip;
 
-pub use compute::{contract, zip, zip3, zip_mut, Zip, Zip3, ZipMut};
+pub use axes::{Axis, AxisIter, AxisIterMut, Rows, RowsMut, Without};
+pub use compute::contract;
 pub use derived::DerivedFrom;
 pub use error::LengthError;
-pub use iter::{Iter, IterMut};
-pub use layout::{Dim, Layout, Subview, UniqueLayout, Verdict};
+pub use iter::{IndexedIter, IndexedIterMut, Iter, IterMut};
+pub use layout::{Dim, IntoIndex, Layout, Subview, UniqueLayout, Verdict};
 pub use split::{split_array, try_split_slice, Members, Partition, SplitViews};
 pub use trailing::Trailing;
 pub use view::View;
 pub use view_mut::ViewMut;
+pub use zip::{zip, Operand, Operands, Source, Zip};

@@ -18,7 +18,7 @@ use crate::error::LengthError;
 use crate::facts::Facts;
 use crate::layout::{Layout, UniqueLayout};
 use crate::proof::{describe_overlap, disjoint_by_rules, search_disjoint_const, LayoutParts, Message, Overlap};
-use crate::view::non_null;
+use crate::raw::{non_null, Base};
 use crate::view_mut::ViewMut;
 
 /// A set of writable layouts over one buffer, to be split into one view each.
@@ -124,7 +124,7 @@ macro_rules! impl_members {
                     // element belongs to two members (the caller's contract:
                     // pairwise disjointness, proven by `SplitFacts`), so the
                     // views never alias.
-                    unsafe { ViewMut::<'a, E, $member>::from_raw(base) },
+                    unsafe { ViewMut::<'a, E, $member>::from_base(Base::new(base)) },
                 )+)
             }
         }

@@ -9,12 +9,12 @@
 
 use core::fmt;
 use core::marker::PhantomData;
-use core::ptr::NonNull;
 
 use crate::certificate::{unique_record, Certificate, RECORD_CAPACITY};
 use crate::facts::Facts;
 use crate::layout::{Dim, Layout, Subview};
 use crate::proof::Uniqueness;
+use crate::raw::Base;
 
 /// The layout of the axes `K..` of `L` (see [`View::subview`](crate::View::subview)).
 pub struct Trailing<L, const K: usize>(PhantomData<L>);
@@ -35,8 +35,17 @@ impl<L, const K: usize> fmt::Debug for Trailing<L, K> {
 
 impl<L: crate::UniqueLayout + Subview<K>, const K: usize> crate::UniqueLayout for Trailing<L, K> {}
 
+/// The slice before position `k` (all of it past the end).
+pub(crate) const fn before<T>(values: &[T], k: usize) -> &[T] {
+    if k <= values.len() {
+        values.split_at(k).0
+    } else {
+        values
+    }
+}
+
 /// The slice from position `k` on (empty past the end).
-const fn from<T>(values: &[T], k: usize) -> &[T] {
+pub(crate) const fn from<T>(values: &[T], k: usize) -> &[T] {
     if k <= values.len() {
         values.split_at(k).1
     } else {
@@ -46,7 +55,7 @@ const fn from<T>(values: &[T], k: usize) -> &[T] {
 
 /// `Σ |s| (n - 1)` over the axes whose stride has the wanted sign
 /// (saturating; a layout where it saturates is out of bounds anyway).
-const fn reach(shape: &[usize], strides: &[isize], negative: bool) -> usize {
+pub(crate) const fn reach(shape: &[usize], strides: &[isize], negative: bool) -> usize {
     let mut total: usize = 0;
     let mut k = 0;
     while k < shape.len() && k < strides.len() {
@@ -59,7 +68,7 @@ const fn reach(shape: &[usize], strides: &[isize], negative: bool) -> usize {
     total
 }
 
-const fn has_zero(shape: &[usize]) -> bool {
+pub(crate) const fn has_zero(shape: &[usize]) -> bool {
     let mut k = 0;
     while k < shape.len() {
         if shape[k] == 0 {
@@ -71,7 +80,7 @@ const fn has_zero(shape: &[usize]) -> bool {
 }
 
 /// Copies `values` into an index array (zeros past the end of `values`).
-const fn fill_index<D: Dim>(values: &[usize]) -> D {
+pub(crate) const fn fill_index<D: Dim>(values: &[usize]) -> D {
     let mut out = D::ZEROS;
     let ptr = &mut out as *mut D as *mut usize;
     let mut k = 0;
@@ -89,7 +98,7 @@ const fn fill_index<D: Dim>(values: &[usize]) -> D {
 }
 
 /// Copies `values` into a stride array (zeros past the end of `values`).
-const fn fill_strides<D: Dim>(values: &[isize]) -> D::Strides {
+pub(crate) const fn fill_strides<D: Dim>(values: &[isize]) -> D::Strides {
     let mut out = D::ZERO_STRIDES;
     let ptr = &mut out as *mut D::Strides as *mut isize;
     let mut k = 0;
@@ -147,18 +156,18 @@ impl<L: Subview<K>, const K: usize> TrailingRecord<L, K> {
 pub(crate) struct SubviewFacts<L, const K: usize>(PhantomData<L>);
 
 impl<L: Subview<K>, const K: usize> SubviewFacts<L, K> {
-    /// Whether `L` has no index at all: then `subview` never makes a view,
-    /// and the trailing layout (whose numbers an empty `L` does not
-    /// constrain) is not checked.
-    pub(crate) const EMPTY: bool = has_zero(L::SHAPE_SLICE);
+    /// Whether some of the first `K` extents is 0: then no index of the
+    /// leading axes exists, `subview` never makes a view, and the trailing
+    /// layout (whose numbers are then unconstrained) is not checked.
+    pub(crate) const NO_INDEX: bool = has_zero(before(L::SHAPE_SLICE, K));
 
     /// The trailing layout is consistent (its index type has rank
     /// `RANK - K`) and in bounds for its own buffer.
     pub(crate) const READABLE: () = {
-        if !Self::EMPTY {
-            if K > L::RANK || <L::Rest as Dim>::RANK != L::RANK - K {
-                panic!("a `Subview<K>` implementation names an index type whose rank is not RANK - K");
-            }
+        if K > L::RANK || <L::Rest as Dim>::RANK != L::RANK - K {
+            panic!("a `Subview<K>` implementation names an index type whose rank is not RANK - K");
+        }
+        if !Self::NO_INDEX {
             let () = Facts::<Trailing<L, K>>::READABLE;
         }
     };
@@ -166,46 +175,70 @@ impl<L: Subview<K>, const K: usize> SubviewFacts<L, K> {
     /// As `READABLE`, and the trailing layout is proven unique.
     pub(crate) const WRITABLE: () = {
         let () = Self::READABLE;
-        if !Self::EMPTY {
+        if !Self::NO_INDEX {
             let () = Facts::<Trailing<L, K>>::WRITABLE;
         }
     };
 }
 
-/// The base pointer of `Trailing<L, K>` at `index` of `L`'s leading axes, or
-/// `None` if a coordinate is outside the shape (or `L` has no index).
+/// The base of the trailing view at `index` of `L`'s leading axes, or `None`
+/// if a coordinate is outside the shape.
 ///
 /// The trailing layout `T` reaches `base' + T::OFFSET + Σ_{a>=K} i_a s_a`.
 /// With `base' = base + e0 - T::OFFSET`, where `e0` is the element of
 /// `[index.., 0..]`, that is the element of `L` at `[index.., i..]`: every
 /// element the sub-view reaches is an element of `L`, and `e0 - T::OFFSET`
 /// is itself such an element (trailing coordinates at the ends of the
-/// negative strides), so it lies in `0..REQUIRED_LEN` and `base'` stays in
-/// the buffer.
-///
-/// The caller must have evaluated `SubviewFacts::<L, K>::READABLE` and hold a
-/// view of `L` whose buffer `base` points to.
+/// negative strides), so `base'` stays in the buffer, and `T`'s highest
+/// element is `L`'s element at `[index.., t]` for some `t`, below `L`'s
+/// required length. An empty trailing layout (when `L` is empty) reaches
+/// nothing and keeps `base`.
 #[inline]
-pub(crate) fn subview_base<E, L: Subview<K>, const K: usize>(
-    base: NonNull<E>,
+pub(crate) fn trailing_base<E, L: Subview<K>, const K: usize>(
+    base: Base<E, L>,
     index: &[usize; K],
-) -> Option<NonNull<E>> {
-    if SubviewFacts::<L, K>::EMPTY {
+) -> Option<Base<E, Trailing<L, K>>> {
+    if SubviewFacts::<L, K>::NO_INDEX {
         return None;
     }
-    let mut element = L::OFFSET;
     for (axis, &i) in index.iter().enumerate() {
-        let (Some(&n), Some(&s)) = (L::SHAPE_SLICE.get(axis), L::STRIDES_SLICE.get(axis)) else {
-            return None;
-        };
-        if i >= n {
-            return None;
+        match L::SHAPE_SLICE.get(axis) {
+            Some(&n) if i < n => {}
+            _ => return None,
         }
+    }
+    // SAFETY: every coordinate of `index` is inside its axis (checked above).
+    Some(unsafe { trailing_base_at(base, index) })
+}
+
+/// [`trailing_base`] for an index known to be inside the leading axes.
+///
+/// # Safety
+/// `index[k] < L::SHAPE[k]` for every `k < K`.
+#[inline(always)]
+pub(crate) unsafe fn trailing_base_at<E, L: Subview<K>, const K: usize>(
+    base: Base<E, L>,
+    index: &[usize; K],
+) -> Base<E, Trailing<L, K>> {
+    const { SubviewFacts::<L, K>::READABLE }
+    if Facts::<L>::SIZE == 0 {
+        // SAFETY:
+        // - `Trailing<L, K>` passed `Facts::READABLE` (above: the leading
+        //   extents are not 0, since an index inside them exists);
+        // - it is empty (some trailing extent is 0), so it reaches no
+        //   element and requires 0 elements.
+        return unsafe { base.advance(0) };
+    }
+    let mut element = L::OFFSET;
+    for (&i, &s) in index.iter().zip(L::STRIDES_SLICE) {
         element = element.wrapping_add_signed((i as isize).wrapping_mul(s));
     }
     let start = element.wrapping_sub(<Trailing<L, K> as Layout>::OFFSET);
-    // SAFETY: `L` is non-empty (checked above) and every coordinate of
-    // `index` is inside its axis, so `start` is an element of `L` (see
-    // above): it lies in `0..REQUIRED_LEN`, inside the buffer behind `base`.
-    Some(unsafe { base.add(start) })
+    // SAFETY:
+    // - `Trailing<L, K>` passed `Facts::READABLE` (above);
+    // - `L` is non-empty and every coordinate of `index` is inside its axis
+    //   (the caller's contract), so `start + e` is an element of `L` for
+    //   every element `e` of the trailing layout, and its required length
+    //   fits (see `trailing_base`).
+    unsafe { base.advance(start) }
 }

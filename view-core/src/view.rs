@@ -5,12 +5,15 @@ use core::marker::PhantomData;
 use core::ops::Index;
 use core::ptr::NonNull;
 
+use crate::axes::{Axis, AxisIter, Rows, Without};
 use crate::derived::{DerivedFacts, DerivedFrom};
 use crate::error::LengthError;
 use crate::facts::Facts;
-use crate::iter::Iter;
-use crate::layout::{element_at, in_shape, index_out_of_range, Dim, Layout, Subview};
-use crate::trailing::{subview_base, SubviewFacts, Trailing};
+use crate::iter::{IndexedIter, Iter};
+use crate::layout::{element_at, in_shape, index_out_of_range, Dim, IntoIndex, Layout, Subview};
+use crate::raw::{non_null, Base};
+use crate::trailing::{trailing_base, SubviewFacts, Trailing};
+use crate::zip::{Operand, Sealed};
 
 /// A read-only view of a buffer of `E` through layout `L`.
 ///
@@ -20,13 +23,13 @@ use crate::trailing::{subview_base, SubviewFacts, Trailing};
 /// slice) but never with the buffer: `L`'s proof already showed that every
 /// index inside the shape reaches an element inside the buffer.
 pub struct View<'a, E, L: Layout> {
-    pub(crate) base: NonNull<E>,
-    marker: PhantomData<(&'a [E], L)>,
+    base: Base<E, L>,
+    marker: PhantomData<&'a [E]>,
 }
 
 impl<'a, E, L: Layout> View<'a, E, L> {
     /// Views a whole array; `N` must equal `L::BUFFER_LEN`. Checked at
-    /// compile time, with the layout's proof ([`Facts::READABLE`]).
+    /// compile time, with the layout's proof (`Facts::READABLE`).
     ///
     /// Layout types generate a shorter spelling, `L::view(&buffer)`.
     pub const fn from_array<const N: usize>(buffer: &'a [E; N]) -> Self {
@@ -37,10 +40,11 @@ impl<'a, E, L: Layout> View<'a, E, L> {
                 "the array length differs from the layout's BUFFER_LEN"
             )
         }
-        View {
-            base: non_null(buffer.as_ptr()),
-            marker: PhantomData,
-        }
+        // SAFETY: `L` passed `Facts::READABLE` and the array holds `N >=
+        // REQUIRED_LEN` elements (both checked above).
+        let base = unsafe { Base::new(non_null(buffer.as_ptr())) };
+        // SAFETY: the array is borrowed shared for `'a`: readable, no writer.
+        unsafe { View::from_base(base) }
     }
 
     /// Views a slice, after one length check: the layout fits any slice of at
@@ -54,17 +58,18 @@ impl<'a, E, L: Layout> View<'a, E, L> {
                 actual: buffer.len(),
             });
         }
-        Ok(View {
-            base: non_null(buffer.as_ptr()),
-            marker: PhantomData,
-        })
+        // SAFETY: `L` passed `Facts::READABLE` and the slice holds at least
+        // `REQUIRED_LEN` elements (both checked above).
+        let base = unsafe { Base::new(non_null(buffer.as_ptr())) };
+        // SAFETY: the slice is borrowed shared for `'a`: readable, no writer.
+        Ok(unsafe { View::from_base(base) })
     }
 
     /// # Safety
-    /// `L` passed [`Facts::READABLE`], `base` is valid for reads of
-    /// `L::REQUIRED_LEN` elements for `'a`, and nothing writes to the
-    /// elements `L` reaches during `'a`.
-    pub(crate) const unsafe fn from_raw(base: NonNull<E>) -> Self {
+    /// The caller may read the elements `L` reaches behind `base` for `'a`,
+    /// and nothing writes to them during `'a`.
+    #[inline(always)]
+    pub(crate) const unsafe fn from_base(base: Base<E, L>) -> Self {
         View {
             base,
             marker: PhantomData,
@@ -91,30 +96,40 @@ impl<'a, E, L: Layout> View<'a, E, L> {
         Facts::<L>::SIZE == 0
     }
 
-    /// The element at `index`, or `None` if a coordinate is outside the shape.
+    /// The start of the buffer the view was made of: not the element of
+    /// index `[0, ..]` (that is `as_ptr().add(L::OFFSET)`), and not an
+    /// element the view may read unless `L` reaches it. For bridges to code
+    /// that takes a pointer and strides (an ndarray view, C).
+    pub const fn as_ptr(&self) -> *const E {
+        self.base.ptr().as_ptr()
+    }
+
+    /// The element at `index` (`[i, j, ..]`, or a `usize` for rank 1), or
+    /// `None` if a coordinate is outside the shape.
     #[inline]
-    pub fn get(&self, index: L::Index) -> Option<&'a E> {
+    pub fn get<I: IntoIndex<L::Index>>(&self, index: I) -> Option<&'a E> {
+        let index = index.into_index();
         if !in_shape::<L>(&index) {
             return None;
         }
-        // SAFETY: the index is inside the shape (checked above), so by the
-        // `Layout` contract its element lies in `0..REQUIRED_LEN`, inside the
-        // buffer `base` points to.
-        let ptr = unsafe { self.base.add(element_at::<L>(&index)) };
-        // SAFETY: the buffer is readable for `'a` with no writer (how the view
-        // was built: from `&'a [E]` or a shared reborrow).
-        Some(unsafe { ptr.as_ref() })
+        // SAFETY: the index is inside the shape (checked above), so its
+        // element is reached by `L`; this view may read it for `'a`, with
+        // no writer (how it was made).
+        Some(unsafe { self.base.read(element_at::<L>(&index)) })
     }
 
     /// The same elements through a layout derived from `L` (transposed,
     /// flipped, sliced, windows, ..): only the type changes.
     pub fn derive<D: DerivedFrom<L>>(self) -> View<'a, E, D> {
         const { DerivedFacts::<L, D>::READABLE }
-        // SAFETY: `D` passed `Facts::READABLE`, and its operations applied to
-        // `L` make exactly its numbers (both checked above by
-        // `DerivedFacts`), so it reaches only elements `L` reaches, all
-        // inside the buffer this view may read for `'a` with no writer.
-        unsafe { View::from_raw(self.base) }
+        // SAFETY: `D` passed `Facts::READABLE`, and its operations applied
+        // to `L` make exactly its numbers (both checked above by
+        // `DerivedFacts`), so it reaches only elements `L` reaches, which
+        // need at most `L`'s required length.
+        let base = unsafe { self.base.retarget() };
+        // SAFETY: this view's shared access to `L`'s elements for `'a`
+        // covers `D`'s.
+        unsafe { View::from_base(base) }
     }
 
     /// The view of the trailing axes at `index` of the leading ones
@@ -127,29 +142,60 @@ impl<'a, E, L: Layout> View<'a, E, L> {
         L: Subview<K>,
     {
         const { SubviewFacts::<L, K>::READABLE }
-        subview_base::<E, L, K>(self.base, &index).map(|base| {
-            // SAFETY: the trailing layout passed `Facts::READABLE` (checked
-            // above by `SubviewFacts`); `subview_base` returns its base
-            // inside this view's buffer, and its elements are elements of
-            // `L` (see there), readable for `'a` with no writer.
-            unsafe { View::from_raw(base) }
+        trailing_base::<E, L, K>(self.base, &index).map(|base| {
+            // SAFETY: the trailing view's elements are elements of `L` (see
+            // `trailing_base`), readable for `'a` with no writer.
+            unsafe { View::from_base(base) }
         })
     }
 
     /// The elements in logical C order (last axis fastest).
+    #[inline]
     pub fn iter(&self) -> Iter<'a, E, L> {
-        // SAFETY: `base` is readable for `'a` with no writer (see `get`).
+        // SAFETY: this view may read `L`'s elements for `'a` with no writer.
         unsafe { Iter::new(self.base) }
     }
-}
 
-/// `NonNull` from the pointer of a reference or slice, usable in `const fn`.
-///
-/// Callers pass only `as_ptr()` / `as_mut_ptr()` of a reference's target.
-pub(crate) const fn non_null<E>(ptr: *const E) -> NonNull<E> {
-    // SAFETY: the pointer of a reference, or of a slice (even an empty one,
-    // whose pointer is dangling but aligned and non-null), is never null.
-    unsafe { NonNull::new_unchecked(ptr.cast_mut()) }
+    /// Each index with its element, in C order: `([i, j, ..], &e)`.
+    #[inline]
+    pub fn indexed_iter(&self) -> IndexedIter<'a, E, L> {
+        // SAFETY: as in `iter`.
+        unsafe { IndexedIter::new(self.base) }
+    }
+
+    /// The views along axis 0 (the rows of a matrix): `v[i]` of NumPy for
+    /// each `i`, each a view of one rank fewer, as pointer-sized as this one.
+    #[inline]
+    pub fn rows(self) -> Rows<'a, E, L>
+    where
+        L: Subview<1>,
+    {
+        // SAFETY: this view may read `L`'s elements for `'a` with no writer.
+        unsafe { Rows::new(self.base) }
+    }
+
+    /// The views along axis 0: the same as [`rows`](Self::rows), by
+    /// ndarray's name.
+    #[inline]
+    pub fn outer_iter(self) -> Rows<'a, E, L>
+    where
+        L: Subview<1>,
+    {
+        self.rows()
+    }
+
+    /// The views along axis `A` (`a[:, i]` of NumPy for `A = 1`, for each
+    /// `i`), each without that axis: `v.axis_iter(Axis::<1>)`.
+    #[inline]
+    pub fn axis_iter<const A: usize>(self, axis: Axis<A>) -> AxisIter<'a, E, L, A>
+    where
+        L: Subview<1>,
+        Without<L, A>: Layout,
+    {
+        let _ = axis;
+        // SAFETY: this view may read `L`'s elements for `'a` with no writer.
+        unsafe { AxisIter::new(self.base) }
+    }
 }
 
 impl<E, L: Layout> Clone for View<'_, E, L> {
@@ -166,16 +212,16 @@ unsafe impl<E: Sync, L: Layout> Send for View<'_, E, L> {}
 // SAFETY: as above.
 unsafe impl<E: Sync, L: Layout> Sync for View<'_, E, L> {}
 
-impl<E, L: Layout> Index<L::Index> for View<'_, E, L> {
+impl<E, L: Layout, I: IntoIndex<L::Index>> Index<I> for View<'_, E, L> {
     type Output = E;
 
     /// Panics, like a slice, if a coordinate is outside the shape.
     #[inline]
     #[track_caller]
-    fn index(&self, index: L::Index) -> &E {
+    fn index(&self, index: I) -> &E {
         match self.get(index) {
             Some(element) => element,
-            None => index_out_of_range::<L>(&index),
+            None => index_out_of_range::<L>(&index.into_index()),
         }
     }
 }
@@ -198,9 +244,60 @@ impl<'a, E, L: Layout> IntoIterator for &View<'a, E, L> {
     }
 }
 
+/// Views are equal when they have one shape and equal elements at every
+/// index (like NumPy's `array_equal`; views of different shapes are not equal).
+impl<E: PartialEq<F>, F, L: Layout, M: Layout> PartialEq<View<'_, F, M>> for View<'_, E, L> {
+    fn eq(&self, other: &View<'_, F, M>) -> bool {
+        crate::proof::same_shape(L::SHAPE_SLICE, M::SHAPE_SLICE) && self.iter().zip(other.iter()).all(|(a, b)| a == b)
+    }
+}
+
+impl<E: Eq, L: Layout> Eq for View<'_, E, L> {}
+
 /// Prints nested brackets like NumPy: `[[0, 1, 2],\n [3, 4, 5]]`.
 impl<E: fmt::Debug, L: Layout> fmt::Debug for View<'_, E, L> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         crate::fmt::write_nested(f, &mut self.iter(), L::SHAPE.as_ref())
+    }
+}
+
+impl<E, L: Layout> Sealed for View<'_, E, L> {}
+impl<E, L: Layout> Sealed for &View<'_, E, L> {}
+
+impl<'a, E, L: Layout> Operand for View<'a, E, L> {
+    type Layout = L;
+    type Elem = E;
+    type Item = &'a E;
+
+    #[inline(always)]
+    fn base_ptr(&self) -> NonNull<E> {
+        self.base.ptr()
+    }
+
+    #[inline(always)]
+    unsafe fn item(ptr: NonNull<E>, element: usize) -> &'a E {
+        // SAFETY: `ptr` is the base of a `View<'a, E, L>` (the caller's
+        // contract), which satisfies `Base`'s invariant.
+        let base = unsafe { Base::<E, L>::new(ptr) };
+        // SAFETY: `element` is reached by `L`, and that view may read it for
+        // `'a` with no writer.
+        unsafe { base.read(element) }
+    }
+}
+
+impl<'a, E, L: Layout> Operand for &View<'a, E, L> {
+    type Layout = L;
+    type Elem = E;
+    type Item = &'a E;
+
+    #[inline(always)]
+    fn base_ptr(&self) -> NonNull<E> {
+        self.base.ptr()
+    }
+
+    #[inline(always)]
+    unsafe fn item(ptr: NonNull<E>, element: usize) -> &'a E {
+        // SAFETY: as for `View` (the borrowed view reads for `'a`).
+        unsafe { <View<'a, E, L> as Operand>::item(ptr, element) }
     }
 }

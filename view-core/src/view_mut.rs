@@ -1,32 +1,36 @@
-//! `ViewMut`: a writable strided view, one pointer wide, of a unique layout.
+//! `ViewMut`: a writable view of a proven-unique layout, one pointer wide.
 
 use core::fmt;
 use core::marker::PhantomData;
-use core::ops::{Index, IndexMut};
+use core::ops::{Deref, Index, IndexMut};
 use core::ptr::NonNull;
 
+use crate::axes::{Axis, AxisIter, AxisIterMut, Rows, RowsMut, Without};
 use crate::derived::{DerivedFacts, DerivedFrom};
 use crate::error::LengthError;
 use crate::facts::Facts;
-use crate::iter::{Iter, IterMut};
-use crate::layout::{element_at, in_shape, index_out_of_range, Dim, Layout, Subview, UniqueLayout};
-use crate::trailing::{subview_base, SubviewFacts, Trailing};
-use crate::view::{non_null, View};
+use crate::iter::{IndexedIter, IndexedIterMut, Iter, IterMut};
+use crate::layout::{element_at, in_shape, index_out_of_range, Dim, IntoIndex, Layout, Subview, UniqueLayout};
+use crate::raw::{non_null, Base};
+use crate::trailing::{trailing_base, SubviewFacts, Trailing};
+use crate::view::View;
+use crate::zip::{zip, Operand, Sealed};
 
 /// A writable view of a buffer of `E` through a proven-unique layout `L`.
 ///
 /// Like [`View`] it is one pointer wide and never checks against the buffer.
-/// It exists only for [`UniqueLayout`]s: since no two indices reach the same
-/// element, `get_mut` and `iter_mut` hand out `&mut E` that never alias.
+/// It exists only for layouts view-core proved unique: since no two indices
+/// reach the same element, `get_mut` and `iter_mut` hand out `&mut E` that
+/// never alias. It has every read-only operation of [`View`] too.
 pub struct ViewMut<'a, E, L: UniqueLayout> {
-    pub(crate) base: NonNull<E>,
-    marker: PhantomData<(&'a mut [E], L)>,
+    base: Base<E, L>,
+    marker: PhantomData<&'a mut [E]>,
 }
 
 impl<'a, E, L: UniqueLayout> ViewMut<'a, E, L> {
     /// Views a whole array for writing; `N` must equal `L::BUFFER_LEN`.
     /// Checked at compile time, with the layout's proof of bounds and
-    /// uniqueness ([`Facts::WRITABLE`]). Layout types generate
+    /// uniqueness (`Facts::WRITABLE`). Layout types generate
     /// `L::view_mut(&mut buffer)`.
     pub const fn from_array<const N: usize>(buffer: &'a mut [E; N]) -> Self {
         const {
@@ -36,10 +40,12 @@ impl<'a, E, L: UniqueLayout> ViewMut<'a, E, L> {
                 "the array length differs from the layout's BUFFER_LEN"
             )
         }
-        ViewMut {
-            base: non_null(buffer.as_mut_ptr()),
-            marker: PhantomData,
-        }
+        // SAFETY: `L` passed `Facts::WRITABLE` (so `READABLE` too) and the
+        // array holds `N >= REQUIRED_LEN` elements (both checked above).
+        let base = unsafe { Base::new(non_null(buffer.as_mut_ptr())) };
+        // SAFETY: `L` passed `Facts::WRITABLE`; the array is borrowed
+        // exclusively for `'a`.
+        unsafe { ViewMut::from_base(base) }
     }
 
     /// Views a slice for writing, after one length check (see
@@ -52,47 +58,69 @@ impl<'a, E, L: UniqueLayout> ViewMut<'a, E, L> {
                 actual: buffer.len(),
             });
         }
-        Ok(ViewMut {
-            base: non_null(buffer.as_mut_ptr()),
-            marker: PhantomData,
-        })
+        // SAFETY: `L` passed `Facts::WRITABLE` (so `READABLE` too) and the
+        // slice holds at least `REQUIRED_LEN` elements (both checked above).
+        let base = unsafe { Base::new(non_null(buffer.as_mut_ptr())) };
+        // SAFETY: `L` passed `Facts::WRITABLE`; the slice is borrowed
+        // exclusively for `'a`.
+        Ok(unsafe { ViewMut::from_base(base) })
     }
 
     /// # Safety
-    /// `L` passed [`Facts::WRITABLE`], `base` is valid for reads and writes
-    /// of `L::REQUIRED_LEN` elements for `'a`, and nothing else accesses the
-    /// elements `L` reaches during `'a`.
-    pub(crate) const unsafe fn from_raw(base: NonNull<E>) -> Self {
+    /// `L` passed `Facts::WRITABLE`, and the caller has exclusive access to
+    /// the elements `L` reaches behind `base` for `'a` (nothing else reads
+    /// or writes them meanwhile).
+    #[inline(always)]
+    pub(crate) const unsafe fn from_base(base: Base<E, L>) -> Self {
         ViewMut {
             base,
             marker: PhantomData,
         }
     }
 
+    /// The operand layer's base of the view.
+    #[inline(always)]
+    pub(crate) const fn base(&self) -> Base<E, L> {
+        self.base
+    }
+
     /// A read-only view of the same elements, for as long as `self` is borrowed.
+    #[inline(always)]
     pub fn as_view(&self) -> View<'_, E, L> {
         // SAFETY: `self` is borrowed shared for the result's lifetime, so no
         // write happens through it meanwhile, and it had exclusive access to
         // the elements of `L` (its construction contract).
-        unsafe { View::from_raw(self.base) }
+        unsafe { View::from_base(self.base) }
     }
 
     /// Turns the writable view into a read-only one for the rest of `'a`.
+    #[inline(always)]
     pub fn into_view(self) -> View<'a, E, L> {
         // SAFETY: `self` is consumed, so its exclusive access to the elements
         // of `L` for `'a` becomes shared access with no writer.
-        unsafe { View::from_raw(self.base) }
+        unsafe { View::from_base(self.base) }
+    }
+
+    /// A shorter-lived writable view of the same elements (a reborrow).
+    #[inline(always)]
+    pub fn reborrow(&mut self) -> ViewMut<'_, E, L> {
+        // SAFETY: `self` is borrowed exclusively for the result's lifetime,
+        // passing on its exclusive access; `L` passed `Facts::WRITABLE` when
+        // `self` was made.
+        unsafe { ViewMut::from_base(self.base) }
     }
 
     /// The same elements through a writable layout derived from `L`; use
     /// [`reborrow`](Self::reborrow) first to keep `self`.
     pub fn derive_mut<D: DerivedFrom<L> + UniqueLayout>(self) -> ViewMut<'a, E, D> {
         const { DerivedFacts::<L, D>::WRITABLE }
-        // SAFETY: `D` passed `Facts::WRITABLE` (in bounds, unique), and its
+        // SAFETY: `D` passed `Facts::READABLE` (within `WRITABLE`), and its
         // operations applied to `L` make exactly its numbers (both checked
-        // above by `DerivedFacts`), so it reaches only elements `L` reaches,
-        // to which `self` (consumed) had exclusive access for `'a`.
-        unsafe { ViewMut::from_raw(self.base) }
+        // above by `DerivedFacts`), so it reaches only elements `L` reaches.
+        let base = unsafe { self.base.retarget() };
+        // SAFETY: `D` passed `Facts::WRITABLE`; `self` (consumed) had
+        // exclusive access to `L`'s elements, hence `D`'s, for `'a`.
+        unsafe { ViewMut::from_base(base) }
     }
 
     /// The writable view of the trailing axes at `index` of the leading ones,
@@ -103,20 +131,23 @@ impl<'a, E, L: UniqueLayout> ViewMut<'a, E, L> {
         L: Subview<K>,
     {
         const { SubviewFacts::<L, K>::WRITABLE }
-        subview_base::<E, L, K>(self.base, &index).map(|base| {
+        trailing_base::<E, L, K>(self.base, &index).map(|base| {
             // SAFETY: the trailing layout passed `Facts::WRITABLE` (checked
-            // above by `SubviewFacts`: in bounds, unique); the sub-view
-            // reaches only elements of `L` (see `subview_base`), to which
-            // `self` has exclusive access, lent for the borrow of `self`.
-            unsafe { ViewMut::from_raw(base) }
+            // above by `SubviewFacts`: in bounds, unique); its elements are
+            // elements of `L` (see `trailing_base`), to which `self` has
+            // exclusive access, lent for the borrow of `self`.
+            unsafe { ViewMut::from_base(base) }
         })
     }
 
-    /// A shorter-lived writable view of the same elements (a reborrow).
-    pub fn reborrow(&mut self) -> ViewMut<'_, E, L> {
-        // SAFETY: `self` is borrowed exclusively for the result's lifetime,
-        // passing on its exclusive access.
-        unsafe { ViewMut::from_raw(self.base) }
+    /// The read-only view of the trailing axes at `index`, for as long as
+    /// `self` is borrowed (see [`View::subview`]).
+    #[inline]
+    pub fn subview<const K: usize>(&self, index: [usize; K]) -> Option<View<'_, E, Trailing<L, K>>>
+    where
+        L: Subview<K>,
+    {
+        self.as_view().subview(index)
     }
 
     /// The extents, one per axis.
@@ -139,38 +170,149 @@ impl<'a, E, L: UniqueLayout> ViewMut<'a, E, L> {
         Facts::<L>::SIZE == 0
     }
 
+    /// The start of the buffer (see [`View::as_ptr`]).
+    pub const fn as_ptr(&self) -> *const E {
+        self.base.ptr().as_ptr()
+    }
+
+    /// The start of the buffer, for writing through the elements `L` reaches
+    /// (and only those: a split member does not own its siblings' elements).
+    pub fn as_mut_ptr(&mut self) -> *mut E {
+        self.base.ptr().as_ptr()
+    }
+
     /// The element at `index`, or `None` if a coordinate is outside the shape.
     #[inline]
-    pub fn get(&self, index: L::Index) -> Option<&E> {
+    pub fn get<I: IntoIndex<L::Index>>(&self, index: I) -> Option<&E> {
         self.as_view().get(index)
     }
 
     /// The element at `index` for writing, or `None` outside the shape.
     #[inline]
-    pub fn get_mut(&mut self, index: L::Index) -> Option<&mut E> {
+    pub fn get_mut<I: IntoIndex<L::Index>>(&mut self, index: I) -> Option<&mut E> {
+        let index = index.into_index();
         if !in_shape::<L>(&index) {
             return None;
         }
-        // SAFETY: inside the shape, so the element lies in `0..REQUIRED_LEN`
-        // (`Layout` contract), inside the buffer.
-        let mut ptr = unsafe { self.base.add(element_at::<L>(&index)) };
-        // SAFETY: the view has exclusive access to the elements of `L`, and
-        // `&mut self` is borrowed for the result's lifetime, so this is the
-        // only reference to the element.
-        Some(unsafe { ptr.as_mut() })
+        // SAFETY: the index is inside the shape, so its element is reached
+        // by `L`; the view has exclusive access to it, and `&mut self` is
+        // borrowed for the result's lifetime, so this is the only reference.
+        Some(unsafe { self.base.write(element_at::<L>(&index)) })
+    }
+
+    /// Swaps the elements at `a` and `b`; panics, like a slice's `swap`, if
+    /// either is outside the shape.
+    #[inline]
+    #[track_caller]
+    pub fn swap<I: IntoIndex<L::Index>>(&mut self, a: I, b: I) {
+        let (a, b) = (a.into_index(), b.into_index());
+        for index in [&a, &b] {
+            if !in_shape::<L>(index) {
+                index_out_of_range::<L>(index);
+            }
+        }
+        let (x, y) = (element_at::<L>(&a), element_at::<L>(&b));
+        // SAFETY: the index is inside the shape (checked above), so its
+        // element is reached by `L`, below `REQUIRED_LEN`.
+        let px = unsafe { self.base.at(x) };
+        // SAFETY: as for `px`.
+        let py = unsafe { self.base.at(y) };
+        // SAFETY:
+        // - both pointers are in bounds, aligned and initialised elements the
+        //   view has exclusive access to (borrowed `&mut self`);
+        // - `ptr::swap` allows them to be equal (then it does nothing).
+        unsafe { core::ptr::swap(px.as_ptr(), py.as_ptr()) };
     }
 
     /// The elements in C order.
+    #[inline]
     pub fn iter(&self) -> Iter<'_, E, L> {
         self.as_view().iter()
     }
 
     /// The elements in C order, for writing; the references are disjoint
     /// because the layout is unique.
+    #[inline]
     pub fn iter_mut(&mut self) -> IterMut<'_, E, L> {
         // SAFETY: exclusive access to the elements of `L` for the borrow of
-        // `self` (construction contract); `L: UniqueLayout`.
+        // `self` (construction contract); `L` passed `Facts::WRITABLE`.
         unsafe { IterMut::new(self.base) }
+    }
+
+    /// Each index with its element, in C order (see [`View::indexed_iter`]).
+    #[inline]
+    pub fn indexed_iter(&self) -> IndexedIter<'_, E, L> {
+        self.as_view().indexed_iter()
+    }
+
+    /// Each index with its element for writing, in C order.
+    #[inline]
+    pub fn indexed_iter_mut(&mut self) -> IndexedIterMut<'_, E, L> {
+        // SAFETY: as in `iter_mut`.
+        unsafe { IndexedIterMut::new(self.base) }
+    }
+
+    /// The read-only views along axis 0 (see [`View::rows`]).
+    #[inline]
+    pub fn rows(&self) -> Rows<'_, E, L>
+    where
+        L: Subview<1>,
+    {
+        self.as_view().rows()
+    }
+
+    /// The read-only views along axis 0, by ndarray's name.
+    #[inline]
+    pub fn outer_iter(&self) -> Rows<'_, E, L>
+    where
+        L: Subview<1>,
+    {
+        self.rows()
+    }
+
+    /// The writable views along axis 0: distinct rows of a unique layout
+    /// share no element, so all of them may be alive at once.
+    #[inline]
+    pub fn rows_mut(&mut self) -> RowsMut<'_, E, L>
+    where
+        L: Subview<1>,
+    {
+        // SAFETY: exclusive access to the elements of `L` for the borrow of
+        // `self`; `L` passed `Facts::WRITABLE`.
+        unsafe { RowsMut::new(self.base) }
+    }
+
+    /// The writable views along axis 0, by ndarray's name.
+    #[inline]
+    pub fn outer_iter_mut(&mut self) -> RowsMut<'_, E, L>
+    where
+        L: Subview<1>,
+    {
+        self.rows_mut()
+    }
+
+    /// The read-only views along axis `A` (see [`View::axis_iter`]).
+    #[inline]
+    pub fn axis_iter<const A: usize>(&self, axis: Axis<A>) -> AxisIter<'_, E, L, A>
+    where
+        L: Subview<1>,
+        Without<L, A>: Layout,
+    {
+        self.as_view().axis_iter(axis)
+    }
+
+    /// The writable views along axis `A`, each without that axis; disjoint,
+    /// like [`rows_mut`](Self::rows_mut).
+    #[inline]
+    pub fn axis_iter_mut<const A: usize>(&mut self, axis: Axis<A>) -> AxisIterMut<'_, E, L, A>
+    where
+        L: Subview<1>,
+        Without<L, A>: UniqueLayout,
+    {
+        let _ = axis;
+        // SAFETY: exclusive access to the elements of `L` for the borrow of
+        // `self`; `L` passed `Facts::WRITABLE`.
+        unsafe { AxisIterMut::new(self.base) }
     }
 
     /// Writes `value` to every element.
@@ -179,23 +321,25 @@ impl<'a, E, L: UniqueLayout> ViewMut<'a, E, L> {
     where
         E: Clone,
     {
-        self.iter_mut().for_each(|element| *element = value.clone());
+        zip((self.reborrow(),)).for_each(|element| *element = value.clone());
     }
 
-    /// Copies `source`, element by element in C order; both shapes must be
-    /// equal (checked at compile time).
+    /// Writes `f()` to every element, in C order.
     #[inline]
-    pub fn copy_from<S: Layout<Index = L::Index>>(&mut self, source: View<'_, E, S>)
+    pub fn fill_with(&mut self, mut f: impl FnMut() -> E) {
+        zip((self.reborrow(),)).for_each(|element| *element = f());
+    }
+
+    /// Copies `source` (a view, or a borrowed writable view), element by
+    /// element in C order; both shapes must be equal (checked at compile time).
+    #[inline]
+    pub fn copy_from<S>(&mut self, source: S)
     where
-        E: Copy,
+        S: Operand,
+        S::Item: Deref<Target = E>,
+        E: Clone,
     {
-        const {
-            assert!(
-                crate::proof::same_shape(L::SHAPE_SLICE, S::SHAPE_SLICE),
-                "copy_from needs a source of the same shape"
-            )
-        }
-        source.map_into(self, |&x| x);
+        zip((self.reborrow(), source)).for_each(|element, value| *element = value.clone());
     }
 }
 
@@ -206,26 +350,26 @@ unsafe impl<E: Send, L: UniqueLayout> Send for ViewMut<'_, E, L> {}
 // SAFETY: as above.
 unsafe impl<E: Sync, L: UniqueLayout> Sync for ViewMut<'_, E, L> {}
 
-impl<E, L: UniqueLayout> Index<L::Index> for ViewMut<'_, E, L> {
+impl<E, L: UniqueLayout, I: IntoIndex<L::Index>> Index<I> for ViewMut<'_, E, L> {
     type Output = E;
 
     #[inline]
     #[track_caller]
-    fn index(&self, index: L::Index) -> &E {
+    fn index(&self, index: I) -> &E {
         match self.get(index) {
             Some(element) => element,
-            None => index_out_of_range::<L>(&index),
+            None => index_out_of_range::<L>(&index.into_index()),
         }
     }
 }
 
-impl<E, L: UniqueLayout> IndexMut<L::Index> for ViewMut<'_, E, L> {
+impl<E, L: UniqueLayout, I: IntoIndex<L::Index>> IndexMut<I> for ViewMut<'_, E, L> {
     #[inline]
     #[track_caller]
-    fn index_mut(&mut self, index: L::Index) -> &mut E {
+    fn index_mut(&mut self, index: I) -> &mut E {
         match self.get_mut(index) {
             Some(element) => element,
-            None => index_out_of_range::<L>(&index),
+            None => index_out_of_range::<L>(&index.into_index()),
         }
     }
 }
@@ -240,8 +384,114 @@ impl<'a, E, L: UniqueLayout> IntoIterator for ViewMut<'a, E, L> {
     }
 }
 
+impl<'b, E, L: UniqueLayout> IntoIterator for &'b ViewMut<'_, E, L> {
+    type Item = &'b E;
+    type IntoIter = Iter<'b, E, L>;
+
+    fn into_iter(self) -> Iter<'b, E, L> {
+        self.iter()
+    }
+}
+
+impl<'b, E, L: UniqueLayout> IntoIterator for &'b mut ViewMut<'_, E, L> {
+    type Item = &'b mut E;
+    type IntoIter = IterMut<'b, E, L>;
+
+    fn into_iter(self) -> IterMut<'b, E, L> {
+        self.iter_mut()
+    }
+}
+
+impl<E: PartialEq<F>, F, L: UniqueLayout, M: UniqueLayout> PartialEq<ViewMut<'_, F, M>> for ViewMut<'_, E, L> {
+    fn eq(&self, other: &ViewMut<'_, F, M>) -> bool {
+        self.as_view() == other.as_view()
+    }
+}
+
+impl<E: PartialEq<F>, F, L: UniqueLayout, M: Layout> PartialEq<View<'_, F, M>> for ViewMut<'_, E, L> {
+    fn eq(&self, other: &View<'_, F, M>) -> bool {
+        self.as_view() == *other
+    }
+}
+
+impl<E: PartialEq<F>, F, L: Layout, M: UniqueLayout> PartialEq<ViewMut<'_, F, M>> for View<'_, E, L> {
+    fn eq(&self, other: &ViewMut<'_, F, M>) -> bool {
+        *self == other.as_view()
+    }
+}
+
+impl<E: Eq, L: UniqueLayout> Eq for ViewMut<'_, E, L> {}
+
 impl<E: fmt::Debug, L: UniqueLayout> fmt::Debug for ViewMut<'_, E, L> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Debug::fmt(&self.as_view(), f)
+    }
+}
+
+impl<E, L: UniqueLayout> Sealed for ViewMut<'_, E, L> {}
+impl<E, L: UniqueLayout> Sealed for &ViewMut<'_, E, L> {}
+impl<E, L: UniqueLayout> Sealed for &mut ViewMut<'_, E, L> {}
+
+impl<'b, E, L: UniqueLayout> Operand for &'b ViewMut<'_, E, L> {
+    type Layout = L;
+    type Elem = E;
+    type Item = &'b E;
+
+    #[inline(always)]
+    fn base_ptr(&self) -> NonNull<E> {
+        self.base.ptr()
+    }
+
+    #[inline(always)]
+    unsafe fn item(ptr: NonNull<E>, element: usize) -> &'b E {
+        // SAFETY: `ptr` is the base of a `ViewMut` borrowed shared for `'b`
+        // (the caller's contract), which satisfies `Base`'s invariant.
+        let base = unsafe { Base::<E, L>::new(ptr) };
+        // SAFETY: `element` is reached by `L`; while the view is borrowed
+        // shared nothing writes through it, and it has exclusive access to
+        // its elements, so nothing else writes to them either.
+        unsafe { base.read(element) }
+    }
+}
+
+impl<'b, E, L: UniqueLayout> Operand for &'b mut ViewMut<'_, E, L> {
+    type Layout = L;
+    type Elem = E;
+    type Item = &'b mut E;
+
+    #[inline(always)]
+    fn base_ptr(&self) -> NonNull<E> {
+        self.base.ptr()
+    }
+
+    #[inline(always)]
+    unsafe fn item(ptr: NonNull<E>, element: usize) -> &'b mut E {
+        // SAFETY: `ptr` is the base of a `ViewMut` borrowed exclusively for
+        // `'b` (the caller's contract), which satisfies `Base`'s invariant.
+        let base = unsafe { Base::<E, L>::new(ptr) };
+        // SAFETY: `element` is reached by `L`, the view has exclusive access
+        // to it for `'b`, and no other item of it is alive (the caller's
+        // contract), so no other reference to it is live.
+        unsafe { base.write(element) }
+    }
+}
+
+impl<'a, E, L: UniqueLayout> Operand for ViewMut<'a, E, L> {
+    type Layout = L;
+    type Elem = E;
+    type Item = &'a mut E;
+
+    #[inline(always)]
+    fn base_ptr(&self) -> NonNull<E> {
+        self.base.ptr()
+    }
+
+    #[inline(always)]
+    unsafe fn item(ptr: NonNull<E>, element: usize) -> &'a mut E {
+        // SAFETY: as for `&mut ViewMut`.
+        let base = unsafe { Base::<E, L>::new(ptr) };
+        // SAFETY: as for `&mut ViewMut`, with the view's own lifetime `'a`
+        // (the traversal consumed it).
+        unsafe { base.write(element) }
     }
 }

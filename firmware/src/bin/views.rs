@@ -78,7 +78,7 @@ impl Kernels for Views {
         let (mut left, mut right) = Stereo::split(dma);
         left.iter_mut().for_each(|s| *s = gain_left(*s));
         right.iter_mut().for_each(|s| *s = gain_right(*s));
-        zip(left.as_view(), right.as_view()).map_into(&mut Mono::view_mut(mono), |&l, &r| mix(l, r));
+        zip((&left, &right)).map_into(&mut Mono::view_mut(mono), |&l, &r| mix(l, r));
     }
 
     #[inline(never)]
@@ -93,7 +93,7 @@ impl Kernels for Views {
         let (mut out_r, mut out_g, mut out_b) = Rgb::split(rgb);
         out_r.copy_from(r);
         out_b.copy_from(b);
-        zip(g1, g2).map_into(&mut out_g, |&a, &b| average(a, b));
+        zip((g1, g2)).map_into(&mut out_g, |&a, &b| average(a, b));
     }
 
     #[inline(never)]
