@@ -19,7 +19,7 @@ mod sealed {
 /// array types of its index, shape and strides, so `view[[i, j]]` type-checks
 /// only with the right number of coordinates.
 pub trait Dim:
-    Copy + Eq + Hash + Debug + AsRef<[usize]> + AsMut<[usize]> + Send + Sync + 'static + sealed::Sealed
+    Copy + Eq + Hash + Debug + AsRef<[usize]> + AsMut<[usize]> + IntoIndex<Self> + Send + Sync + 'static + sealed::Sealed
 {
     /// The matching stride array, `[isize; R]`.
     type Strides: Copy + Eq + Hash + Debug + AsRef<[isize]> + Send + Sync + 'static;
@@ -153,7 +153,7 @@ mod sealed_index {
 /// or, for rank 1, a plain `usize` (`v[3]` as well as `v[[3]]`).
 ///
 /// Sealed; like ndarray's `NdIndex`.
-pub trait IntoIndex<D: Dim>: Copy + sealed_index::Sealed {
+pub trait IntoIndex<D>: Copy + sealed_index::Sealed {
     /// The index as an array.
     fn into_index(self) -> D;
 }

@@ -241,7 +241,7 @@ fn layout_type(paths: &Paths, header: &Header<'_>, doc: &str, c: Constants, chec
     } else {
         (quote!(), quote!())
     };
-    let subviews = (1..rank).map(|k| {
+    let subviews = (1..=rank).map(|k| {
         let rest = rank - k;
         quote! {
             #(#cfgs)*
