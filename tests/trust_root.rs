@@ -91,6 +91,7 @@ macro_rules! hand_layout {
         struct $name;
         impl Layout for $name {
             type Index = [usize; 3];
+            type Shape = view_core::shape::AnyShape;
             const SHAPE: [usize; 3] = [2, 2, 2];
             const STRIDES: [isize; 3] = $strides;
             const SHAPE_SLICE: &'static [usize] = &[2, 2, 2];
@@ -120,6 +121,7 @@ macro_rules! hard_by_hand {
         struct $name;
         impl Layout for $name {
             type Index = [usize; 3];
+            type Shape = view_core::shape::AnyShape;
             const SHAPE: [usize; 3] = [280, 168, 266];
             const STRIDES: [isize; 3] = [114039, 111011, 124264];
             const SHAPE_SLICE: &'static [usize] = &[280, 168, 266];
@@ -166,6 +168,7 @@ macro_rules! narrowed {
         struct $name;
         impl Layout for $name {
             type Index = [usize; 1];
+            type Shape = view_core::shape::AnyShape;
             const SHAPE: [usize; 1] = [$n];
             const STRIDES: [isize; 1] = [$s];
             const SHAPE_SLICE: &'static [usize] = &[$n];
@@ -225,6 +228,7 @@ fn numbers_that_read_differently_are_refused() {
 struct Contradictory;
 impl Layout for Contradictory {
     type Index = [usize; 1];
+    type Shape = view_core::shape::AnyShape;
     const SHAPE: [usize; 1] = [100];
     const STRIDES: [isize; 1] = [1];
     const SHAPE_SLICE: &'static [usize] = &[2];
@@ -238,6 +242,7 @@ impl Layout for Contradictory {
 struct WrongRest;
 impl Layout for WrongRest {
     type Index = [usize; 2];
+    type Shape = view_core::shape::AnyShape;
     const SHAPE: [usize; 2] = [2, 3];
     const STRIDES: [isize; 2] = [3, 1];
     const SHAPE_SLICE: &'static [usize] = &[2, 3];

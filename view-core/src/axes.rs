@@ -13,6 +13,7 @@ use crate::facts::Facts;
 use crate::layout::{Dim, Layout, Subview, UniqueLayout};
 use crate::proof::{Uniqueness, MAX_RANK};
 use crate::raw::Base;
+use crate::shape::AnyShape;
 use crate::trailing::{fill_index, fill_strides, has_zero, reach, trailing_base_at, SubviewFacts, Trailing};
 use crate::view::View;
 use crate::view_mut::ViewMut;
@@ -73,6 +74,7 @@ impl<L: Layout, const A: usize> Parts<L, A> {
 
 impl<L: Subview<1>, const A: usize> Layout for Without<L, A> {
     type Index = L::Rest;
+    type Shape = AnyShape;
     const SHAPE: L::Rest = fill_index::<L::Rest>(Self::SHAPE_SLICE);
     const STRIDES: <L::Rest as Dim>::Strides = fill_strides::<L::Rest>(Self::STRIDES_SLICE);
     const SHAPE_SLICE: &'static [usize] = Parts::<L, A>::SHAPE.split_at(Parts::<L, A>::RANK).0;

@@ -11,6 +11,7 @@ use core::ops::{Add, Deref, Mul};
 
 use crate::layout::{Layout, UniqueLayout};
 use crate::proof::same_shape;
+use crate::shape::{Concat, SameShape};
 use crate::view::View;
 use crate::view_mut::ViewMut;
 use crate::walk::walk;
@@ -90,6 +91,7 @@ macro_rules! read_only {
         where
             S: Operand,
             S::Item: Deref<Target = E>,
+            <S::Layout as Layout>::Shape: SameShape<L::Shape>,
             E: Copy + Default + Add<Output = E> + Mul<Output = E>,
         {
             { let $this = self; zip(($view, other)) }.fold(E::default(), |acc, &a, b| acc + a * *b)
@@ -98,7 +100,10 @@ macro_rules! read_only {
         /// Writes `f(self[i])` to `out[i]` for every index. The shapes must be
         /// equal (checked at compile time).
         #[inline]
-        pub fn map_into<T, O: UniqueLayout>(self: $self_, out: &mut ViewMut<'_, T, O>, f: impl FnMut(&$lifetime E) -> T) {
+        pub fn map_into<T, O: UniqueLayout>(self: $self_, out: &mut ViewMut<'_, T, O>, f: impl FnMut(&$lifetime E) -> T)
+        where
+            O::Shape: SameShape<L::Shape>,
+        {
             { let $this = self; zip(($view,)) }.map_into(out, f)
         }
     };
@@ -127,6 +132,7 @@ where
     W::Item: Deref<Target = E>,
     K::Item: Deref<Target = E>,
     E: Copy + Default + Add<Output = E> + Mul<Output = E>,
+    <W::Layout as Layout>::Shape: Concat<O::Shape, <K::Layout as Layout>::Shape>,
 {
     const {
         assert!(

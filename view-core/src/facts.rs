@@ -24,6 +24,7 @@ use crate::proof::{
     check_layout, describe_bounds, describe_uniqueness, search_unique_const, size_of_shape, unique_by_rules,
     BoundsError, Footprint, Message, Uniqueness,
 };
+use crate::shape::ShapeType;
 
 /// Facts about layout `L`, each a constant computed once per layout.
 pub struct Facts<L>(PhantomData<L>);
@@ -153,6 +154,11 @@ const fn check<L: Layout>() -> Result<Footprint, Problem> {
     {
         return Err(Problem::Inconsistent);
     }
+    if let Some(extents) = <L::Shape as ShapeType>::EXTENTS {
+        if !same_values(extents, L::SHAPE_SLICE) {
+            return Err(Problem::Inconsistent);
+        }
+    }
     if let Err(problem) = check_written::<L>() {
         return Err(problem);
     }
@@ -266,7 +272,7 @@ pub const fn describe_problem(name: &str, problem: &Problem) -> Message {
         Problem::Inconsistent => Message::new()
             .str("layout ")
             .name(name)
-            .str(": its constants contradict each other (SHAPE and SHAPE_SLICE, or STRIDES and STRIDES_SLICE, differ, or the index type has another rank)"),
+            .str(": its constants contradict each other (SHAPE and SHAPE_SLICE, or STRIDES and STRIDES_SLICE, or SHAPE and the Shape type, differ, or the index type has another rank)"),
         Problem::Malformed => Message::new()
             .str("layout ")
             .name(name)

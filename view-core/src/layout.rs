@@ -6,6 +6,7 @@ use core::hash::Hash;
 
 use crate::certificate::Certificate;
 use crate::facts::Facts;
+use crate::shape::ShapeType;
 
 mod sealed {
     pub trait Sealed {}
@@ -57,6 +58,13 @@ impl<const R: usize> Dim for [usize; R] {
 pub trait Layout: Copy + Send + Sync + 'static {
     /// The index type, `[usize; R]`.
     type Index: Dim;
+    /// The shape as a type (`Shape2<4, 3>`), so that the type checker
+    /// compares the shapes of views walked together; [`AnyShape`] where it
+    /// cannot be written as one (see [`shape`](crate::shape)). Must agree
+    /// with `SHAPE` (checked).
+    ///
+    /// [`AnyShape`]: crate::shape::AnyShape
+    type Shape: ShapeType;
     /// Extents, one per axis.
     const SHAPE: Self::Index;
     /// Element strides, one per axis; negative and zero strides are allowed.

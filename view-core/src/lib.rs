@@ -47,6 +47,7 @@ mod iter;
 mod layout;
 pub mod proof;
 mod raw;
+pub mod shape;
 mod split;
 mod trailing;
 mod view;

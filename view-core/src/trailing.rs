@@ -15,6 +15,7 @@ use crate::facts::Facts;
 use crate::layout::{Dim, Layout, Subview};
 use crate::proof::Uniqueness;
 use crate::raw::Base;
+use crate::shape::AnyShape;
 
 /// The layout of the axes `K..` of `L` (see [`View::subview`](crate::View::subview)).
 pub struct Trailing<L, const K: usize>(PhantomData<L>);
@@ -117,6 +118,7 @@ pub(crate) const fn fill_strides<D: Dim>(values: &[isize]) -> D::Strides {
 
 impl<L: Subview<K>, const K: usize> Layout for Trailing<L, K> {
     type Index = L::Rest;
+    type Shape = AnyShape;
     const SHAPE: L::Rest = fill_index::<L::Rest>(Self::SHAPE_SLICE);
     const STRIDES: <L::Rest as Dim>::Strides = fill_strides::<L::Rest>(Self::STRIDES_SLICE);
     const SHAPE_SLICE: &'static [usize] = from(L::SHAPE_SLICE, K);

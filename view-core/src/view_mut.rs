@@ -12,6 +12,7 @@ use crate::facts::Facts;
 use crate::iter::{IndexedIter, IndexedIterMut, Iter, IterMut};
 use crate::layout::{element_at, in_shape, index_out_of_range, Dim, IntoIndex, Layout, Subview, UniqueLayout};
 use crate::raw::{non_null, Base};
+use crate::shape::SameShape;
 use crate::trailing::{trailing_base, SubviewFacts, Trailing};
 use crate::view::View;
 use crate::zip::{zip, Operand, Sealed};
@@ -338,6 +339,7 @@ impl<'a, E, L: UniqueLayout> ViewMut<'a, E, L> {
         S: Operand,
         S::Item: Deref<Target = E>,
         E: Clone,
+        <S::Layout as Layout>::Shape: SameShape<L::Shape>,
     {
         zip((self.reborrow(), source)).for_each(|element, value| *element = value.clone());
     }

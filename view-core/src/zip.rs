@@ -22,6 +22,7 @@ use core::ptr::NonNull;
 use crate::layout::{Layout, UniqueLayout};
 use crate::proof::same_shape;
 use crate::raw::Base;
+use crate::shape::SameShape;
 use crate::walk::{walk, walk_fold};
 
 mod sealed {
@@ -118,10 +119,19 @@ pub trait Operands: Sealed {
 const SHAPES_DIFFER: &str = "zip needs views of the same shape";
 
 macro_rules! zip_impl {
-    ($($operand:ident $value:ident $base:ident $element:ident),+) => {
+    ($first:ident $fv:ident $fb:ident $fe:ident $(, $other:ident $ov:ident $ob:ident $oe:ident)*) => {
+        zip_impl!(@ [$first $fv $fb $fe $(, $other $ov $ob $oe)*] [$first] [$($other),*]);
+    };
+    (@ [$($operand:ident $value:ident $base:ident $element:ident),+] [$first:ident] [$($other:ident),*]) => {
         impl<$($operand: Operand),+> Sealed for ($($operand,)+) {}
 
-        impl<$($operand: Operand),+> Operands for ($($operand,)+) {
+        /// The type checker compares the shapes where they are types
+        /// ([`SameShape`]); every shape is compared again in `const`.
+        #[diagnostic::do_not_recommend]
+        impl<$($operand: Operand),+> Operands for ($($operand,)+)
+        where
+            $(<$other::Layout as Layout>::Shape: SameShape<<$first::Layout as Layout>::Shape>,)*
+        {
             const SAME_SHAPE: () = {
                 let first = <<($($operand,)+) as FirstLayout>::Layout as Layout>::SHAPE_SLICE;
                 $(assert!(same_shape(first, <$operand::Layout as Layout>::SHAPE_SLICE), "{}", SHAPES_DIFFER);)+
@@ -166,7 +176,9 @@ macro_rules! zip_impl {
                 self,
                 out: &mut crate::ViewMut<'_, T, O>,
                 mut f: impl FnMut($($operand::Item),+) -> T,
-            ) {
+            ) where
+                O::Shape: SameShape<<$first::Layout as Layout>::Shape>,
+            {
                 const {
                     assert!(
                         same_shape(<<($($operand,)+) as FirstLayout>::Layout as Layout>::SHAPE_SLICE, O::SHAPE_SLICE),

@@ -67,6 +67,8 @@ fn cfgs(attrs: &[Attribute]) -> Vec<&Attribute> {
 /// The numbers of a layout, as tokens (literals, or the user's expressions).
 struct Constants {
     rank: usize,
+    /// The shape as a type (`Shape2<4, 3>`, or `AnyShape`).
+    shape_type: TokenStream,
     shape: TokenStream,
     strides: TokenStream,
     shape_slice: TokenStream,
@@ -122,6 +124,20 @@ fn unit_struct(attrs: &[Attribute], doc: &str, vis: &Visibility, name: &Ident) -
 /// its name do not add "cannot find type" errors to the real one.
 pub fn placeholder(attrs: &[Attribute], vis: &Visibility, name: &Ident) -> TokenStream {
     unit_struct(attrs, "", vis, name)
+}
+
+/// The highest rank whose shape has a type (`view_core::shape::Shape8`).
+const MAX_SHAPE_TYPE_RANK: usize = 8;
+
+/// The shape as a type, from one const argument per extent (a literal, a
+/// const parameter, or a braced constant expression); `AnyShape` above rank 8.
+pub fn shape_type(paths: &Paths, extents: &[TokenStream]) -> TokenStream {
+    let core = &paths.core;
+    if extents.len() > MAX_SHAPE_TYPE_RANK {
+        return quote!(#core::shape::AnyShape);
+    }
+    let name = Ident::new(&format!("Shape{}", extents.len()), Span::call_site());
+    quote!(#core::shape::#name<#(#extents),*>)
 }
 
 /// `&'static [i128]` literal of `values`.
@@ -206,6 +222,7 @@ fn layout_type(paths: &Paths, header: &Header<'_>, doc: &str, c: Constants, chec
     let (generics, elem_ty) = elem_generics(elem);
     let Constants {
         rank,
+        shape_type,
         shape,
         strides,
         shape_slice,
@@ -259,6 +276,7 @@ fn layout_type(paths: &Paths, header: &Header<'_>, doc: &str, c: Constants, chec
         #(#cfgs)*
         impl #core::Layout for #name {
             type Index = [#usize_; #rank];
+            type Shape = #shape_type;
             const SHAPE: [#usize_; #rank] = #shape;
             const STRIDES: [#isize_; #rank] = #strides;
             const SHAPE_SLICE: &'static [#usize_] = #shape_slice;
@@ -344,8 +362,13 @@ pub fn literal_layout(paths: &Paths, header: &Header<'_>, lit: &Literal, item: O
     }
     let shape_list = quote!([#(#shape),*]);
     let strides_list = quote!([#(#strides),*]);
+    let extents: Vec<TokenStream> = shape
+        .iter()
+        .map(|&n| proc_macro2::Literal::usize_unsuffixed(n).into_token_stream())
+        .collect();
     let constants = Constants {
         rank: shape.len(),
+        shape_type: shape_type(paths, &extents),
         shape: shape_list.clone(),
         strides: strides_list.clone(),
         shape_slice: quote!(&#shape_list),
@@ -488,8 +511,12 @@ pub fn deferred_layout(paths: &Paths, header: &Header<'_>, item: &LayoutItem, wr
         elem_text(header.elem),
         item.len.to_token_stream()
     );
+    // Every extent of a non-generic layout is a constant expression, which a
+    // const argument can hold in braces.
+    let extents: Vec<TokenStream> = shape_values.iter().map(|e| quote!({ #e })).collect();
     let constants = Constants {
         rank,
+        shape_type: shape_type(paths, &extents),
         shape: list(shape_values),
         strides,
         shape_slice: quote!(&<Self as #core::Layout>::SHAPE),

@@ -15,6 +15,7 @@ struct Wide;
 
 impl Layout for Wide {
     type Index = [usize; 1];
+    type Shape = view_core::shape::AnyShape;
     const SHAPE: [usize; 1] = [8];
     const STRIDES: [isize; 1] = [1];
     const SHAPE_SLICE: &'static [usize] = &[8];

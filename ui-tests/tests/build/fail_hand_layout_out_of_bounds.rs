@@ -7,6 +7,7 @@ struct TooHigh;
 
 impl Layout for TooHigh {
     type Index = [usize; 2];
+    type Shape = view_core::shape::AnyShape;
     const SHAPE: [usize; 2] = [4, 3];
     const STRIDES: [isize; 2] = [3, 2];
     const SHAPE_SLICE: &'static [usize] = &[4, 3];

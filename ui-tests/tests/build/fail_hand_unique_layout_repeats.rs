@@ -7,6 +7,7 @@ struct Repeat;
 
 impl Layout for Repeat {
     type Index = [usize; 1];
+    type Shape = view_core::shape::AnyShape;
     const SHAPE: [usize; 1] = [2];
     const STRIDES: [isize; 1] = [0];
     const SHAPE_SLICE: &'static [usize] = &[2];
