@@ -2,8 +2,7 @@
 //! computed through views proven at compile time, then the layout algebra on
 //! a small image. Run it with `cargo run --example tour`.
 
-use view_core::{contract, zip, Layout};
-use view_macros::strided_view;
+use strided_view::{contract, strided_view, zip, Layout};
 
 strided_view! {
     /// `x.shape = (4, 3)`: C-order strides, (24, 8) bytes.

@@ -599,7 +599,7 @@ fn reference(shape: &[usize], case: &Case) -> Option<Expected> {
             let known: usize = target.iter().filter(|&&t| t >= 0).map(|&t| t as usize).product();
             let out: Vec<usize> = match unknown.first() {
                 Some(&u) => {
-                    if known == 0 || !size.is_multiple_of(known) {
+                    if known == 0 || size % known != 0 {
                         return None;
                     }
                     let mut out: Vec<usize> = target.iter().map(|&t| t.max(0) as usize).collect();
@@ -833,7 +833,7 @@ fn reshape_target(wild: bool, shape: Vec<usize>) -> BoxedStrategy<Vec<isize>> {
             }
         }
         let c = choices[shape.len()] as usize;
-        if c.is_multiple_of(3) && !out.is_empty() {
+        if c % 3 == 0 && !out.is_empty() {
             let at = choices[shape.len() + 1] as usize % out.len();
             out[at] = -1;
         }

@@ -8,13 +8,24 @@ use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
 use quote::ToTokens;
 use syn::parse::{Parse, ParseStream, Parser};
 use syn::punctuated::Punctuated;
-use syn::{bracketed, parenthesized, Attribute, Expr, Ident, Token, Type, Visibility};
+use syn::{bracketed, parenthesized, Attribute, Expr, Ident, Path, Token, Type, Visibility};
 
 /// One item of the DSL.
 pub enum Item {
     Layout(Box<LayoutItem>),
     Derived(DerivedItem),
     Split(SplitItem),
+}
+
+impl Item {
+    /// The item's attributes, visibility and name.
+    pub fn parts(&self) -> (&[Attribute], &Visibility, &Ident) {
+        match self {
+            Item::Layout(l) => (&l.attrs, &l.vis, &l.name),
+            Item::Derived(d) => (&d.attrs, &d.vis, &d.name),
+            Item::Split(s) => (&s.attrs, &s.vis, &s.name),
+        }
+    }
 }
 
 /// `attrs vis mut? NAME = PARENT.op(..).op(..);`
@@ -116,13 +127,18 @@ pub struct SplitItem {
 
 /// Cuts the input into item token streams: a chunk ends after a brace group
 /// (a layout body), or after a `;` once an `=` was seen (a split or derived
-/// item). A `;` without `=` belongs to a malformed layout (`NAME: i64; 12`),
-/// which then stays one item with one error.
+/// item) or when the chunk began with `crate` (the header `crate = PATH;`,
+/// so that a header without its `=` does not swallow the next item). A `;`
+/// without either belongs to a malformed layout (`NAME: i64; 12`), which then
+/// stays one item with one error.
 pub fn chunks(input: TokenStream) -> Vec<TokenStream> {
     let mut out = Vec::new();
     let mut current = Vec::new();
     let mut seen_equals = false;
     for tree in input {
+        if current.is_empty() && matches!(&tree, TokenTree::Ident(i) if i == "crate") {
+            seen_equals = true;
+        }
         let ends = match &tree {
             TokenTree::Group(g) => g.delimiter() == Delimiter::Brace,
             TokenTree::Punct(p) if p.as_char() == '=' => {
@@ -146,12 +162,12 @@ pub fn chunks(input: TokenStream) -> Vec<TokenStream> {
     out
 }
 
-/// Parses one chunk; field-level mistakes are collected in `errors` so that
-/// all of them are reported, not just the first.
-pub fn parse_item(chunk: TokenStream, errors: &mut Vec<syn::Error>) -> Option<Item> {
-    // Parsed inside a group spanned at the chunk's last token, so that "end
-    // of input" errors of an item cut short point at its end, not at the
-    // whole macro call.
+/// Runs `parse` on the tokens of one chunk.
+///
+/// They are parsed inside a group spanned at the chunk's last token, so that
+/// "end of input" errors of an item cut short point at its end, not at the
+/// whole macro call.
+fn parse_chunk<T>(chunk: TokenStream, parse: impl FnOnce(ParseStream<'_>) -> syn::Result<T>) -> syn::Result<T> {
     let end = chunk
         .clone()
         .into_iter()
@@ -162,9 +178,56 @@ pub fn parse_item(chunk: TokenStream, errors: &mut Vec<syn::Error>) -> Option<It
     let parser = |input: ParseStream<'_>| {
         let content;
         syn::braced!(content in input);
-        parse_item_inner(&content, errors)
+        parse(&content)
     };
-    match parser.parse2(TokenStream::from(TokenTree::Group(group))) {
+    parser.parse2(TokenStream::from(TokenTree::Group(group)))
+}
+
+/// Whether a chunk is the header `crate = PATH;` (it starts with the keyword
+/// `crate`, which no item can start with).
+pub fn is_header(chunk: &TokenStream) -> bool {
+    parse_chunk(chunk.clone(), |input| {
+        let header = input.peek(Token![crate]);
+        input.parse::<TokenStream>()?;
+        Ok(header)
+    })
+    .unwrap_or(false)
+}
+
+/// Parses the header `crate = PATH;`: the path through which the expansion
+/// names the core crate (`$crate` when the `strided-view` crate's
+/// `strided_view!` forwards to this macro).
+pub fn parse_header(chunk: TokenStream) -> syn::Result<Path> {
+    const USAGE: &str =
+        "the header `crate = PATH;` names the path of the core crate, such as `crate = ::strided_view;`";
+    parse_chunk(chunk, |input| {
+        input.parse::<Token![crate]>()?;
+        if !input.peek(Token![=]) {
+            return Err(input.error(format!("expected `=` after `crate`: {USAGE}")));
+        }
+        input.parse::<Token![=]>()?;
+        if input.is_empty() || input.peek(Token![;]) {
+            return Err(input.error(format!("expected a path after `crate =`: {USAGE}")));
+        }
+        let path = Path::parse_mod_style(input)
+            .map_err(|e| syn::Error::new(e.span(), format!("expected a path after `crate =`: {USAGE}")))?;
+        if !input.peek(Token![;]) {
+            return Err(input.error(format!(
+                "expected `;` after the path of the core crate (a path without generic arguments): {USAGE}"
+            )));
+        }
+        input.parse::<Token![;]>()?;
+        if !input.is_empty() {
+            return Err(input.error("unexpected tokens after `;`"));
+        }
+        Ok(path)
+    })
+}
+
+/// Parses one chunk; field-level mistakes are collected in `errors` so that
+/// all of them are reported, not just the first.
+pub fn parse_item(chunk: TokenStream, errors: &mut Vec<syn::Error>) -> Option<Item> {
+    match parse_chunk(chunk, |input| parse_item_inner(input, errors)) {
         Ok(item) => Some(item),
         Err(e) => {
             errors.push(e);
@@ -174,6 +237,11 @@ pub fn parse_item(chunk: TokenStream, errors: &mut Vec<syn::Error>) -> Option<It
 }
 
 fn parse_item_inner(input: ParseStream<'_>, errors: &mut Vec<syn::Error>) -> syn::Result<Item> {
+    if input.peek(Token![crate]) {
+        return Err(input.error(
+            "the header `crate = PATH;` must be the first item of the invocation, and given once (`strided_view::strided_view!` gives it already)",
+        ));
+    }
     let attrs = input.call(Attribute::parse_outer)?;
     let vis: Visibility = input.parse()?;
     if input.peek(Ident) && input.peek2(Ident) {

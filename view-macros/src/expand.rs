@@ -2,8 +2,9 @@
 //! constructors, and the item-level checks.
 //!
 //! What the expansion may and may not be trusted for: every path it writes
-//! (`::view_core`, `::core`) is resolved in the user's crate, where it can be
-//! redirected (`extern crate self as core;`). So nothing the soundness of a
+//! (`::view_core` or the header's `crate = PATH;`, and `::core`) is resolved
+//! in the user's crate, where it can be redirected (`extern crate self as
+//! core;`), or chosen by the user outright (the header). So nothing the soundness of a
 //! view rests on is computed through a path here. The expansion supplies
 //! numbers as literals (the constants, `WRITTEN`, certificate records);
 //! view-core checks them in const evaluation whenever a view is made. The
@@ -24,16 +25,18 @@ const UNIQUE_RECORD: i128 = 1;
 const DISJOINT_RECORD: i128 = 2;
 const COLLISION_RECORD: i128 = 3;
 
-/// The absolute paths the expansion writes.
+/// The paths the expansion writes besides `::core`.
 pub struct Paths {
-    /// The core crate.
+    /// The core crate: `::view_core`, or the path of the header
+    /// `crate = PATH;` (`$crate` when the `strided-view` crate's
+    /// `strided_view!` forwards to this macro).
     core: TokenStream,
 }
 
 impl Paths {
-    pub fn new() -> Paths {
+    pub fn new(core: Option<&syn::Path>) -> Paths {
         Paths {
-            core: quote!(::view_core),
+            core: core.map_or_else(|| quote!(::view_core), ToTokens::to_token_stream),
         }
     }
 }

@@ -156,6 +156,34 @@ const PROGRAMS: &[&[&str]] = &[
         "Wrap: [u8; 4294967298] { shape: [2, 2], strides: [4294967296, 1] }",
         "WrapT = Wrap.t().slice(0, .., -1);",
     ],
+    // The header `crate = PATH;`, with paths a user could write
+    // (`strided_view::strided_view!` passes `$crate`, which cannot be lexed
+    // from text), before items of every kind, one certified.
+    &[
+        "crate = ::strided_view;",
+        "pub mut Row9: [i64; 16] { shape: [2, 2, 2], strides: [3, 5, 7] }",
+        "pub Matrix: [i64; 12] { shape: [3, 4] }",
+        "pub mut Writable: [i64; 12] { shape: [3, 4] }",
+        "pub Transposed = Writable.t().flip(0);",
+        "pub Deferred: [i64; N] { shape: [N / 3, 3] }",
+        "pub mut Left: [i16; 8] { shape: [4], strides: [2] }",
+        "pub mut Right: [i16; 8] { shape: [4], strides: [2], offset: 1 }",
+        "pub split Stereo = (Left, Right);",
+    ],
+    &[
+        "crate = crate::reexport::views;",
+        "A: [u8; 4] { shape: [4] }",
+        "B = A.reshape([2, 2]);",
+    ],
+    &[
+        "crate = view_core;",
+        "pub Diagonal: [_; 16] { shape: [4], strides: [5] }",
+    ],
+    &[
+        "crate = self::inner::r#views;",
+        "mut Image: [f32; 64] { shape: [8, 8] }",
+        "mut Interior = Image.slice(0, 1..-1).slice(1, 1..-1);",
+    ],
     // Huge and negative literals.
     &[
         "Huge: [u8; 9223372036854775807] { shape: [2, 3], strides: [4611686018427387903, 1] }",
@@ -337,6 +365,9 @@ const FRAGMENTS: &[&str] = &[
     "..",
     "0..",
     "..=2",
+    "crate = ::view_core;",
+    "crate = $crate;",
+    "crate =",
 ];
 
 /// [`PROGRAMS`] in the harness's token model: per program its items, and
@@ -1012,7 +1043,10 @@ fn check_case(text: &str, wrap: Option<u64>, parse_output: bool) -> Outcome {
         input = wrap_invisible(input, &mut Rng::new(seed));
     }
     let extent = Extent::of(&input);
-    let input_empty = input.is_empty();
+    // The header alone declares nothing, as `strided_view::strided_view! {}`
+    // passes it.
+    let chunks = crate::ast::chunks(input.clone());
+    let input_empty = chunks.is_empty() || (chunks.len() == 1 && crate::ast::is_header(&chunks[0]));
     FUZZING.with(|f| f.set(true));
     let started = Instant::now();
     let result = panic::catch_unwind(AssertUnwindSafe(|| expand_all(input)));
@@ -1370,6 +1404,76 @@ fn corpus_programs_expand_cleanly() {
             Outcome::Failed { detail, .. } => panic!("corpus program fails: {detail}\n{text}"),
         }
     }
+}
+
+/// With the header `crate = PATH;`, every corpus program names the core
+/// through PATH only: no `view_core` is left in the expansion.
+#[test]
+fn header_path_replaces_view_core() {
+    fn names_view_core(stream: TokenStream) -> bool {
+        stream.into_iter().any(|tree| match tree {
+            TokenTree::Ident(ident) => ident == "view_core",
+            TokenTree::Group(group) => names_view_core(group.stream()),
+            _ => false,
+        })
+    }
+    for program in PROGRAMS {
+        let items: Vec<&str> = program.iter().copied().filter(|i| !i.starts_with("crate")).collect();
+        let input: TokenStream = format!("crate = ::elsewhere::core; {}", items.join(" "))
+            .parse()
+            .expect("lexes");
+        let output = expand_all(input.clone());
+        assert!(find_errors(output.clone()).is_empty(), "rejected: {input}");
+        assert!(!names_view_core(output.clone()), "names view_core: {output}");
+        assert!(output.to_string().contains(":: elsewhere :: core ::"), "{output}");
+        // Without the header, the default.
+        let bare: TokenStream = items.join(" ").parse().expect("lexes");
+        assert!(names_view_core(expand_all(bare)));
+    }
+    proc_macro2::extra::invalidate_current_thread_spans();
+}
+
+/// Malformed headers are spanned errors, and the items after them expand to
+/// placeholders (their own errors still reported).
+#[test]
+fn header_errors_are_spanned() {
+    for (input, expected) in [
+        ("crate = ; A: [u8; 4] { shape: [4] }", "expected a path after `crate =`"),
+        (
+            "crate = 3; A: [u8; 4] { shape: [4] }",
+            "expected a path after `crate =`",
+        ),
+        ("crate ::x; A: [u8; 4] { shape: [4] }", "expected `=` after `crate`"),
+        (
+            "crate = ::x<u8>; A: [u8; 4] { shape: [4] }",
+            "expected `;` after the path",
+        ),
+        (
+            "crate = ::x::; A: [u8; 4] { shape: [4] }",
+            "expected a path after `crate =`",
+        ),
+        (
+            "crate = ::x; crate = ::y; A: [u8; 4] { shape: [4] }",
+            "must be the first item",
+        ),
+        ("A: [u8; 4] { shape: [4] } crate = ::x;", "must be the first item"),
+    ] {
+        match run_case(input, None, true) {
+            Outcome::Passed(messages) => {
+                assert_eq!(messages.len(), 1, "{input}: {messages:?}");
+                assert!(messages[0].contains(expected), "{input}: {messages:?}");
+            }
+            Outcome::Unlexable => panic!("does not lex: {input}"),
+            Outcome::Failed { detail, .. } => panic!("{input}: {detail}"),
+        }
+    }
+    // A malformed header: the layout's own error is reported as well, and
+    // nothing names a core crate.
+    let input: TokenStream = "crate = 3; A: [u8; 4] { shape: [5] }".parse().expect("lexes");
+    let output = expand_all(input);
+    assert_eq!(find_errors(output.clone()).len(), 2, "{output}");
+    assert!(!output.to_string().contains("impl"), "{output}");
+    proc_macro2::extra::invalidate_current_thread_spans();
 }
 
 /// The span check itself: an error at an input token passes, an error at the

@@ -67,6 +67,43 @@ use crate::prove::{Declared, Proven};
 ///     Bad: [i64; 12] { shape: [4, 3], strides: [3, 2] }
 /// }
 /// ```
+///
+/// # Which crate to depend on
+///
+/// Depend on `strided-view` alone (under any name) and invoke
+/// `strided_view::strided_view!`: it forwards to this macro and tells it
+/// where the core is. This crate can also be used directly, but its
+/// expansion names the core crate `::view_core`, so a crate that invokes
+/// `view_macros::strided_view!` needs `view-core` among its own
+/// dependencies as well; without it, rustc reports that it cannot find
+/// `view_core`. Alternatively, name the core's path in the header.
+///
+/// # The header `crate = PATH;`
+///
+/// An optional first item sets the path through which the expansion names
+/// the core crate (default `::view_core`): a crate that re-exports
+/// view-core, or the core under another name, writes for example
+///
+/// ```
+/// mod reexport {
+///     pub use view_core as views;
+/// }
+///
+/// view_macros::strided_view! {
+///     crate = crate::reexport::views;
+///     Diagonal: [_; 16] { shape: [4], strides: [5] }
+/// }
+///
+/// fn main() {
+///     let m: [u8; 16] = core::array::from_fn(|i| i as u8);
+///     assert_eq!(Diagonal::view(&m)[[3]], 15);
+/// }
+/// ```
+///
+/// `strided_view::strided_view!` passes `crate = $crate;`, which names
+/// the `strided-view` crate whatever its user calls it. The path is not
+/// trusted for anything: view-core checks every layout itself when a view
+/// is made (`ARCHITECTURE.md`, "The safety argument").
 #[proc_macro]
 pub fn strided_view(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
     expand_all(input.into()).into()
@@ -75,12 +112,24 @@ pub fn strided_view(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
 /// The whole pipeline on `proc_macro2` tokens (also what the fuzz harness calls).
 fn expand_all(input: TokenStream) -> TokenStream {
     let mut errors = Vec::new();
-    let items: Vec<Item> = ast::chunks(input)
-        .into_iter()
-        .filter_map(|chunk| ast::parse_item(chunk, &mut errors))
-        .collect();
+    let mut chunks = ast::chunks(input).into_iter().peekable();
+    // The header `crate = PATH;`, if the invocation starts with one. If it
+    // is malformed, the items are still parsed and proven (their errors are
+    // reported too) but expand to placeholders: code naming a core crate
+    // the user did not mean would only add errors.
+    let mut header_failed = false;
+    let core = match chunks.next_if(ast::is_header).map(ast::parse_header) {
+        Some(Ok(path)) => Some(path),
+        Some(Err(e)) => {
+            errors.push(e);
+            header_failed = true;
+            None
+        }
+        None => None,
+    };
+    let items: Vec<Item> = chunks.filter_map(|chunk| ast::parse_item(chunk, &mut errors)).collect();
 
-    let paths = Paths::new();
+    let paths = Paths::new(core.as_ref());
     let mut output = TokenStream::new();
     let mut declared: HashMap<String, Declared<'_>> = HashMap::new();
     let mut splits: Vec<&SplitItem> = Vec::new();
@@ -198,6 +247,15 @@ fn expand_all(input: TokenStream) -> TokenStream {
                 output.extend(expand::placeholder(&split.attrs, &split.vis, &split.name));
             }
         }
+    }
+    if header_failed {
+        output = items
+            .iter()
+            .map(|item| {
+                let (attrs, vis, name) = item.parts();
+                expand::placeholder(attrs, vis, name)
+            })
+            .collect();
     }
     for error in errors {
         output.extend(error.to_compile_error());
