@@ -7,9 +7,10 @@
 use core::marker::PhantomData;
 
 use crate::algebra::{apply_all, describe_algebra, AlgebraError, Op, Strided};
+use crate::certificate::{unique_record, Certificate, RECORD_CAPACITY};
 use crate::facts::Facts;
 use crate::layout::Layout;
-use crate::proof::Message;
+use crate::proof::{Message, Uniqueness};
 
 /// A layout derived from `P` by the layout algebra (`pub D = P.t().flip(0);`).
 ///
@@ -92,4 +93,106 @@ const fn describe<P: Layout, D: DerivedFrom<P>>(problem: &DerivedProblem) -> Mes
             .name(P::NAME)
             .str(" than its own shape, strides and offset, so it is not derived from it"),
     }
+}
+
+/// The layout `ops` make of `P`'s numbers, computed in const evaluation on
+/// the target: what a derived layout whose parent the macro could not
+/// evaluate (named constants, const parameters, another invocation) writes
+/// as its constants. An operation that cannot be applied is a compile error
+/// with the algebra's message, naming `name` (the derived layout).
+pub(crate) const fn derive_numbers<P: Layout>(name: &str, ops: &[Op<'_>]) -> Strided {
+    // An offset above isize::MAX makes `P` unreadable; it saturates here and
+    // the derived layout's own check reports the parent's.
+    let offset = if P::OFFSET > isize::MAX as usize {
+        isize::MAX
+    } else {
+        P::OFFSET as isize
+    };
+    let parent = match Strided::new(P::SHAPE_SLICE, P::STRIDES_SLICE, offset) {
+        Ok(parent) => parent,
+        Err(e) => panic!("{}", describe_algebra(name, "parent", &e).as_str()),
+    };
+    match apply_all(parent, ops) {
+        Ok(result) => result,
+        Err((k, e)) => panic!("{}", describe_algebra(name, ops[k].name(), &e).as_str()),
+    }
+}
+
+/// The message of the first operation of `ops` that cannot be applied to
+/// `P`, if it is operation `at` (for the macro's item-level check spanned at
+/// that operation); `None` when they all apply.
+pub(crate) const fn derivation_failure<P: Layout>(name: &str, ops: &[Op<'_>], at: usize) -> Option<Message> {
+    let offset = if P::OFFSET > isize::MAX as usize {
+        isize::MAX
+    } else {
+        P::OFFSET as isize
+    };
+    let parent = match Strided::new(P::SHAPE_SLICE, P::STRIDES_SLICE, offset) {
+        Ok(parent) => parent,
+        Err(e) => return Some(describe_algebra(name, "parent", &e)),
+    };
+    match apply_all(parent, ops) {
+        Ok(_) => None,
+        Err((k, e)) if k == at => Some(describe_algebra(name, ops[k].name(), &e)),
+        Err(_) => None,
+    }
+}
+
+/// The certificate of a derived layout `D`, made by view-core: uniqueness of
+/// `D`'s numbers when `P` is proven unique, every operation is index-injective,
+/// and the operations make exactly `D`'s numbers from `P`'s.
+pub struct DerivedCertificate<P, D>(PhantomData<(P, D)>);
+
+impl<P: Layout, D: DerivedFrom<P>> DerivedCertificate<P, D> {
+    const RECORD: [i128; RECORD_CAPACITY] = if matches!(Facts::<P>::UNIQUENESS, Uniqueness::Unique)
+        && all_injective(D::OPS)
+        && matches!(check::<P, D>(), Ok(()))
+    {
+        unique_record(D::SHAPE_SLICE, D::STRIDES_SLICE)
+    } else {
+        [0; RECORD_CAPACITY]
+    };
+
+    /// What a derived layout's `CERTIFICATE` is when the macro could not
+    /// decide its uniqueness itself.
+    // SAFETY: the record states uniqueness of `D`'s numbers only when `P` is
+    // proven unique and `D`'s numbers are what index-injective operations
+    // make of `P`'s: two indices of `D` reaching one element would map to two
+    // distinct indices of `P` reaching it.
+    pub const CERTIFICATE: Certificate = unsafe { Certificate::new(&Self::RECORD) };
+}
+
+const fn all_injective(ops: &[Op<'_>]) -> bool {
+    let mut k = 0;
+    while k < ops.len() {
+        if !ops[k].is_injective() {
+            return false;
+        }
+        k += 1;
+    }
+    true
+}
+
+/// The first `R` extents of `layout`, as an array (zeros past its rank).
+pub(crate) const fn shape_array<const R: usize>(layout: &Strided) -> [usize; R] {
+    let mut out = [0; R];
+    let shape = layout.shape();
+    let mut k = 0;
+    while k < R && k < shape.len() {
+        out[k] = shape[k];
+        k += 1;
+    }
+    out
+}
+
+/// The first `R` strides of `layout`, as an array (zeros past its rank).
+pub(crate) const fn strides_array<const R: usize>(layout: &Strided) -> [isize; R] {
+    let mut out = [0; R];
+    let strides = layout.strides();
+    let mut k = 0;
+    while k < R && k < strides.len() {
+        out[k] = strides[k];
+        k += 1;
+    }
+    out
 }

@@ -12,6 +12,7 @@
 
 pub use crate::algebra::Op;
 pub use crate::certificate::Certificate;
+pub use crate::derived::DerivedCertificate;
 pub use crate::facts::{Facts, UNKNOWN};
 pub use crate::proof::c_order_strides;
 
@@ -76,6 +77,35 @@ pub const fn layout_failure<L: Layout>(blame: Blame) -> Option<Message> {
     } else {
         None
     }
+}
+
+/// The extents of the layout `ops` make of `P` (a derived layout's `SHAPE`
+/// when the macro could not compute it); a compile error naming `name` if an
+/// operation cannot be applied.
+pub const fn derived_shape<P: Layout, const R: usize>(name: &str, ops: &[Op<'_>]) -> [usize; R] {
+    crate::derived::shape_array::<R>(&crate::derived::derive_numbers::<P>(name, ops))
+}
+
+/// The strides of the layout `ops` make of `P` (see [`derived_shape`]).
+pub const fn derived_strides<P: Layout, const R: usize>(name: &str, ops: &[Op<'_>]) -> [isize; R] {
+    crate::derived::strides_array::<R>(&crate::derived::derive_numbers::<P>(name, ops))
+}
+
+/// The offset of the layout `ops` make of `P` (see [`derived_shape`]); an
+/// element of `P`, so not negative for a readable `P`.
+pub const fn derived_offset<P: Layout>(name: &str, ops: &[Op<'_>]) -> usize {
+    let offset = crate::derived::derive_numbers::<P>(name, ops).offset();
+    if offset < 0 {
+        0
+    } else {
+        offset as usize
+    }
+}
+
+/// The item-level check of a derived layout's operation `at`: the message
+/// if it is the first that cannot be applied to `P`.
+pub const fn derivation_failure<P: Layout>(name: &str, ops: &[Op<'_>], at: usize) -> Option<Message> {
+    crate::derived::derivation_failure::<P>(name, ops, at)
 }
 
 /// The item-level check of a writable layout: the message unless it is
