@@ -9,8 +9,9 @@ use core::marker::PhantomData;
 use crate::algebra::{apply_all, describe_algebra, AlgebraError, Op, Strided};
 use crate::certificate::{unique_record, Certificate, RECORD_CAPACITY};
 use crate::facts::Facts;
-use crate::layout::Layout;
-use crate::proof::{Message, Uniqueness};
+use crate::layout::{Dim, Layout};
+use crate::proof::{Message, Uniqueness, MAX_RANK};
+use crate::trailing::{fill_index, fill_strides};
 
 /// A layout derived from `P` by the layout algebra (`pub D = P.t().flip(0);`).
 ///
@@ -173,25 +174,42 @@ const fn all_injective(ops: &[Op<'_>]) -> bool {
     true
 }
 
-/// The first `R` extents of `layout`, as an array (zeros past its rank).
-pub(crate) const fn shape_array<const R: usize>(layout: &Strided) -> [usize; R] {
-    let mut out = [0; R];
-    let shape = layout.shape();
-    let mut k = 0;
-    while k < R && k < shape.len() {
-        out[k] = shape[k];
-        k += 1;
-    }
-    out
+/// The numbers of a derived layout `D` computed in const evaluation: view-core's
+/// algebra applied to `P`'s numbers with `D`'s operations. What a derived
+/// layout the macro could not compute (its parent written with named
+/// constants, generic, or declared elsewhere) writes as its constants.
+pub struct DerivedParts<P, D>(PhantomData<(P, D)>);
+
+impl<P: Layout, D: DerivedFrom<P>> DerivedParts<P, D> {
+    /// The derived numbers; a compile error naming `D` and the operation if
+    /// one cannot be applied.
+    const NUMBERS: Strided = derive_numbers::<P>(D::NAME, D::OPS);
+    const SHAPE_ARRAY: [usize; MAX_RANK] = padded(Self::NUMBERS.shape(), 0);
+    const STRIDES_ARRAY: [isize; MAX_RANK] = padded(Self::NUMBERS.strides(), 0);
+
+    /// `D`'s extents.
+    pub const SHAPE_SLICE: &'static [usize] = Self::SHAPE_ARRAY.split_at(Self::NUMBERS.rank()).0;
+    /// `D`'s strides.
+    pub const STRIDES_SLICE: &'static [isize] = Self::STRIDES_ARRAY.split_at(Self::NUMBERS.rank()).0;
+    /// `D`'s extents as its index type (a rank other than the index type's
+    /// leaves `SHAPE` and `SHAPE_SLICE` different, which `Facts` refuses).
+    pub const SHAPE: D::Index = fill_index::<D::Index>(Self::SHAPE_SLICE);
+    /// `D`'s strides as its stride array.
+    pub const STRIDES: <D::Index as Dim>::Strides = fill_strides::<D::Index>(Self::STRIDES_SLICE);
+    /// `D`'s offset: an element of `P`, so not negative for a readable `P`.
+    pub const OFFSET: usize = if Self::NUMBERS.offset() < 0 {
+        0
+    } else {
+        Self::NUMBERS.offset() as usize
+    };
 }
 
-/// The first `R` strides of `layout`, as an array (zeros past its rank).
-pub(crate) const fn strides_array<const R: usize>(layout: &Strided) -> [isize; R] {
-    let mut out = [0; R];
-    let strides = layout.strides();
+/// `values` padded with `zero` to `MAX_RANK`.
+const fn padded<T: Copy>(values: &[T], zero: T) -> [T; MAX_RANK] {
+    let mut out = [zero; MAX_RANK];
     let mut k = 0;
-    while k < R && k < strides.len() {
-        out[k] = strides[k];
+    while k < values.len() && k < MAX_RANK {
+        out[k] = values[k];
         k += 1;
     }
     out

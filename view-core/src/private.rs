@@ -12,7 +12,7 @@
 
 pub use crate::algebra::Op;
 pub use crate::certificate::Certificate;
-pub use crate::derived::DerivedCertificate;
+pub use crate::derived::{DerivedCertificate, DerivedParts};
 pub use crate::facts::{Facts, UNKNOWN};
 pub use crate::proof::c_order_strides;
 
@@ -79,29 +79,6 @@ pub const fn layout_failure<L: Layout>(blame: Blame) -> Option<Message> {
     }
 }
 
-/// The extents of the layout `ops` make of `P` (a derived layout's `SHAPE`
-/// when the macro could not compute it); a compile error naming `name` if an
-/// operation cannot be applied.
-pub const fn derived_shape<P: Layout, const R: usize>(name: &str, ops: &[Op<'_>]) -> [usize; R] {
-    crate::derived::shape_array::<R>(&crate::derived::derive_numbers::<P>(name, ops))
-}
-
-/// The strides of the layout `ops` make of `P` (see [`derived_shape`]).
-pub const fn derived_strides<P: Layout, const R: usize>(name: &str, ops: &[Op<'_>]) -> [isize; R] {
-    crate::derived::strides_array::<R>(&crate::derived::derive_numbers::<P>(name, ops))
-}
-
-/// The offset of the layout `ops` make of `P` (see [`derived_shape`]); an
-/// element of `P`, so not negative for a readable `P`.
-pub const fn derived_offset<P: Layout>(name: &str, ops: &[Op<'_>]) -> usize {
-    let offset = crate::derived::derive_numbers::<P>(name, ops).offset();
-    if offset < 0 {
-        0
-    } else {
-        offset as usize
-    }
-}
-
 /// The item-level check of a derived layout's operation `at`: the message
 /// if it is the first that cannot be applied to `P`.
 pub const fn derivation_failure<P: Layout>(name: &str, ops: &[Op<'_>], at: usize) -> Option<Message> {
@@ -160,5 +137,99 @@ pub const fn element_size_failure(name: &str, assumed: usize, actual: usize) -> 
                 .name(name)
                 .str(": its element type is not the primitive its name suggests (size_of differs); byte strides cannot be converted"),
         )
+    }
+}
+
+/// The operations of a derived layout as the expansion writes them when an
+/// argument is a constant expression (`slice(1, 0..H)`): scalar arguments
+/// arrive as `i128` (any integer type converts to it exactly) and are
+/// checked here against the argument's type on this target; a value that
+/// does not fit is a compile error, never a wrap.
+pub mod op {
+    use crate::algebra::Op;
+
+    const fn axis(value: i128) -> usize {
+        if value < 0 || value > usize::MAX as i128 {
+            panic!("a layout operation's axis must be a usize on this target")
+        }
+        value as usize
+    }
+
+    const fn signed(value: i128) -> isize {
+        if value < isize::MIN as i128 || value > isize::MAX as i128 {
+            panic!("a layout operation's bound, index, step or offset must fit this target's isize")
+        }
+        value as isize
+    }
+
+    const fn bound(value: Option<i128>) -> Option<isize> {
+        match value {
+            Some(v) => Some(signed(v)),
+            None => None,
+        }
+    }
+
+    /// `t()`.
+    pub const fn t() -> Op<'static> {
+        Op::T
+    }
+
+    /// `permute(axes)`.
+    pub const fn permute(axes: &'static [usize]) -> Op<'static> {
+        Op::Permute(axes)
+    }
+
+    /// `swap_axes(a, b)`.
+    pub const fn swap_axes(a: i128, b: i128) -> Op<'static> {
+        Op::SwapAxes(axis(a), axis(b))
+    }
+
+    /// `flip(axis)`.
+    pub const fn flip(a: i128) -> Op<'static> {
+        Op::Flip(axis(a))
+    }
+
+    /// `slice(axis, start..stop, step)`.
+    pub const fn slice(a: i128, start: Option<i128>, stop: Option<i128>, step: i128) -> Op<'static> {
+        Op::Slice {
+            axis: axis(a),
+            start: bound(start),
+            stop: bound(stop),
+            step: signed(step),
+        }
+    }
+
+    /// `index(axis, index)`.
+    pub const fn index(a: i128, index: i128) -> Op<'static> {
+        Op::Index(axis(a), signed(index))
+    }
+
+    /// `diagonal(offset, axis1, axis2)`.
+    pub const fn diagonal(offset: i128, a1: i128, a2: i128) -> Op<'static> {
+        Op::Diagonal {
+            offset: signed(offset),
+            axis1: axis(a1),
+            axis2: axis(a2),
+        }
+    }
+
+    /// `windows(extents)`.
+    pub const fn windows(window: &'static [usize]) -> Op<'static> {
+        Op::Windows(window)
+    }
+
+    /// `broadcast_to(shape)`.
+    pub const fn broadcast_to(shape: &'static [usize]) -> Op<'static> {
+        Op::BroadcastTo(shape)
+    }
+
+    /// `reshape(shape)`.
+    pub const fn reshape(shape: &'static [isize]) -> Op<'static> {
+        Op::Reshape(shape)
+    }
+
+    /// `new_axis(axis)`.
+    pub const fn new_axis(a: i128) -> Op<'static> {
+        Op::NewAxis(axis(a))
     }
 }
