@@ -180,7 +180,10 @@ fn same<A: Layout, B: Layout>() {
     assert_eq!(A::SHAPE_SLICE, B::SHAPE_SLICE, "shape");
     assert_eq!(A::STRIDES_SLICE, B::STRIDES_SLICE, "strides");
     assert_eq!((A::OFFSET, A::BUFFER_LEN), (B::OFFSET, B::BUFFER_LEN), "offset, buffer");
-    assert_eq!((A::SIZE, A::REQUIRED_LEN, A::REQUIRED_SPAN), (B::SIZE, B::REQUIRED_LEN, B::REQUIRED_SPAN));
+    assert_eq!(
+        (A::SIZE, A::REQUIRED_LEN, A::REQUIRED_SPAN),
+        (B::SIZE, B::REQUIRED_LEN, B::REQUIRED_SPAN)
+    );
     assert_eq!(A::UNIQUENESS, B::UNIQUENESS, "uniqueness");
 }
 

@@ -8,7 +8,7 @@ use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
 use quote::ToTokens;
 use syn::parse::{Parse, ParseStream, Parser};
 use syn::punctuated::Punctuated;
-use syn::{bracketed, parenthesized, Attribute, Expr, Ident, Path, Token, Type, Visibility};
+use syn::{bracketed, parenthesized, Attribute, Expr, GenericParam, Generics, Ident, Path, Token, Type, Visibility};
 
 /// One item of the DSL.
 pub enum Item {
@@ -18,23 +18,26 @@ pub enum Item {
 }
 
 impl Item {
-    /// The item's attributes, visibility and name.
-    pub fn parts(&self) -> (&[Attribute], &Visibility, &Ident) {
+    /// The item's attributes, visibility, name and const parameters.
+    pub fn parts(&self) -> (&[Attribute], &Visibility, &Ident, &Generics) {
         match self {
-            Item::Layout(l) => (&l.attrs, &l.vis, &l.name),
-            Item::Derived(d) => (&d.attrs, &d.vis, &d.name),
-            Item::Split(s) => (&s.attrs, &s.vis, &s.name),
+            Item::Layout(l) => (&l.attrs, &l.vis, &l.name, &l.generics),
+            Item::Derived(d) => (&d.attrs, &d.vis, &d.name, &d.generics),
+            Item::Split(s) => (&s.attrs, &s.vis, &s.name, &s.generics),
         }
     }
 }
 
-/// `attrs vis mut? NAME = PARENT.op(..).op(..);`
+/// `attrs vis mut? NAME<const ..>? = PARENT.op(..).op(..);`, where PARENT
+/// is a path with optional generic arguments (`Gray<W, H>`,
+/// `crate::layouts::Img`).
 pub struct DerivedItem {
     pub attrs: Vec<Attribute>,
     pub vis: Visibility,
     pub mutable: Option<Token![mut]>,
     pub name: Ident,
-    pub parent: Ident,
+    pub generics: Generics,
+    pub parent: Path,
     pub ops: Vec<Op>,
 }
 
@@ -87,12 +90,13 @@ pub enum Elem {
     Type(Box<Type>),
 }
 
-/// `attrs vis mut? NAME: [ELEM; LEN] { fields }`
+/// `attrs vis mut? NAME<const ..>?: [ELEM; LEN] { fields }`
 pub struct LayoutItem {
     pub attrs: Vec<Attribute>,
     pub vis: Visibility,
     pub mutable: Option<Token![mut]>,
     pub name: Ident,
+    pub generics: Generics,
     pub elem: Elem,
     pub len: Expr,
     pub body_span: Span,
@@ -116,13 +120,71 @@ pub struct ScalarField {
     pub value: Expr,
 }
 
-/// `attrs vis split NAME = (A, B, ..);`
+/// `attrs vis split NAME<const ..>? = (A, B, ..);`, each member a path with
+/// optional generic arguments.
 pub struct SplitItem {
     pub attrs: Vec<Attribute>,
     pub vis: Visibility,
     pub name: Ident,
-    pub members: Vec<Ident>,
+    pub generics: Generics,
+    pub members: Vec<Path>,
     pub members_span: Span,
+}
+
+/// The name of a path that is a single identifier (with or without generic
+/// arguments): how a parent or member declared in the same invocation is named.
+pub fn single_name(path: &Path) -> Option<&Ident> {
+    match (path.leading_colon, path.segments.len()) {
+        (None, 1) => path.segments.first().map(|s| &s.ident),
+        _ => None,
+    }
+}
+
+/// The generic arguments written on a path's last segment (`W, H` of `Gray<W, H>`).
+pub fn path_arguments(path: &Path) -> Vec<&syn::GenericArgument> {
+    match path.segments.last().map(|s| &s.arguments) {
+        Some(syn::PathArguments::AngleBracketed(args)) => args.args.iter().collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// `<const W: usize, const H: usize>` after an item's name, if any: const
+/// parameters of integer types only.
+fn parse_generics(input: ParseStream<'_>, name: &Ident) -> syn::Result<Generics> {
+    if !input.peek(Token![<]) {
+        return Ok(Generics::default());
+    }
+    let generics: Generics = input.parse()?;
+    for param in &generics.params {
+        let GenericParam::Const(c) = param else {
+            return Err(syn::Error::new_spanned(
+                param,
+                format!("layout `{name}`: a layout takes const parameters of integer types only, such as `<const W: usize>`"),
+            ));
+        };
+        if !is_integer_type(&c.ty) {
+            return Err(syn::Error::new_spanned(
+                &c.ty,
+                format!(
+                    "layout `{name}`: const parameter `{}` must have an integer type (usize, isize, u32, ..)",
+                    c.ident
+                ),
+            ));
+        }
+    }
+    Ok(generics)
+}
+
+/// Whether `ty` is a primitive integer type (by name or `::core::primitive::` path).
+fn is_integer_type(ty: &Type) -> bool {
+    let Type::Path(path) = ty else { return false };
+    let Some(last) = path.path.segments.last() else {
+        return false;
+    };
+    matches!(
+        last.ident.to_string().as_str(),
+        "usize" | "isize" | "u8" | "u16" | "u32" | "u64" | "u128" | "i8" | "i16" | "i32" | "i64" | "i128"
+    )
 }
 
 /// Cuts the input into item token streams: a chunk ends after a brace group
@@ -254,9 +316,10 @@ fn parse_item_inner(input: ParseStream<'_>, errors: &mut Vec<syn::Error>) -> syn
     }
     let mutable: Option<Token![mut]> = input.parse()?;
     let name: Ident = input.parse()?;
+    let generics = parse_generics(input, &name)?;
     if input.peek(Token![=]) {
         input.parse::<Token![=]>()?;
-        return parse_derived(input, attrs, vis, mutable, name).map(Item::Derived);
+        return parse_derived(input, attrs, vis, mutable, name, generics).map(Item::Derived);
     }
     if !input.peek(Token![:]) {
         return Err(input.error(format!(
@@ -299,6 +362,7 @@ fn parse_item_inner(input: ParseStream<'_>, errors: &mut Vec<syn::Error>) -> syn
         vis,
         mutable,
         name,
+        generics,
         elem,
         len,
         body_span: brace.span.join(),
@@ -324,17 +388,45 @@ fn parse_derived(
     vis: Visibility,
     mutable: Option<Token![mut]>,
     name: Ident,
+    generics: Generics,
 ) -> syn::Result<DerivedItem> {
-    let expr: Expr = input.parse()?;
+    let expected = || {
+        format!("derived layout `{name}`: expected `Parent.operation(..)`, where `Parent` names a layout (`Image`, `Gray<W, H>`, `crate::layouts::Img`)")
+    };
+    let parent: Path = input.parse().map_err(|e| syn::Error::new(e.span(), expected()))?;
+    let mut ops = Vec::new();
+    while input.peek(Token![.]) {
+        input.parse::<Token![.]>()?;
+        let method: Ident = input.parse()?;
+        if input.peek(Token![::]) {
+            return Err(input.error("layout operations take no type arguments"));
+        }
+        if !input.peek(syn::token::Paren) {
+            return Err(input.error(format!("layout `{name}`: expected `(` and the arguments of `{method}`")));
+        }
+        let content;
+        parenthesized!(content in input);
+        let args = Punctuated::<Expr, Token![,]>::parse_terminated(&content)?;
+        ops.push(Op {
+            method,
+            args: args.into_iter().collect(),
+        });
+    }
+    if input.is_empty() {
+        return Err(input.error("expected `;`"));
+    }
+    if !input.peek(Token![;]) {
+        return Err(input.error(expected()));
+    }
     input.parse::<Token![;]>()?;
     if !input.is_empty() {
         return Err(input.error("unexpected tokens after `;`"));
     }
-    let (parent, ops) = operations(expr, &name)?;
     if ops.is_empty() {
-        return Err(syn::Error::new(
-            parent.span(),
-            format!("derived layout `{name}` applies no operation to `{parent}`; write `{parent}.t()`, `{parent}.slice(..)`, .."),
+        let parent_text = parent.to_token_stream().to_string().replace(' ', "");
+        return Err(syn::Error::new_spanned(
+            &parent,
+            format!("derived layout `{name}` applies no operation to `{parent_text}`; write `{parent_text}.t()`, `{parent_text}.slice(..)`, .."),
         ));
     }
     Ok(DerivedItem {
@@ -342,38 +434,19 @@ fn parse_derived(
         vis,
         mutable,
         name,
+        generics,
         parent,
         ops,
     })
 }
 
-/// Unfolds `Parent.a(..).b(..)` into `Parent` and `[a(..), b(..)]`.
-fn operations(expr: Expr, name: &Ident) -> syn::Result<(Ident, Vec<Op>)> {
-    match expr {
-        Expr::MethodCall(call) => {
-            if let Some(turbofish) = &call.turbofish {
-                return Err(syn::Error::new_spanned(turbofish, "layout operations take no type arguments"));
-            }
-            let (parent, mut ops) = operations(*call.receiver, name)?;
-            ops.push(Op { method: call.method, args: call.args.into_iter().collect() });
-            Ok((parent, ops))
-        }
-        Expr::Path(path) if path.qself.is_none() && path.path.get_ident().is_some() => {
-            Ok((path.path.get_ident().cloned().unwrap_or_else(|| name.clone()), Vec::new()))
-        }
-        other => Err(syn::Error::new_spanned(
-            other,
-            format!("derived layout `{name}`: expected `Parent.operation(..)`, where `Parent` is a layout declared earlier in this invocation"),
-        )),
-    }
-}
-
 fn parse_split(input: ParseStream<'_>, attrs: Vec<Attribute>, vis: Visibility) -> syn::Result<SplitItem> {
     let name: Ident = input.parse()?;
+    let generics = parse_generics(input, &name)?;
     input.parse::<Token![=]>()?;
     let content;
     let paren = parenthesized!(content in input);
-    let members = Punctuated::<Ident, Token![,]>::parse_terminated(&content)?;
+    let members = Punctuated::<Path, Token![,]>::parse_terminated(&content)?;
     input.parse::<Token![;]>()?;
     if !input.is_empty() {
         return Err(input.error("unexpected tokens after `;`"));
@@ -382,6 +455,7 @@ fn parse_split(input: ParseStream<'_>, attrs: Vec<Attribute>, vis: Visibility) -
         attrs,
         vis,
         name,
+        generics,
         members: members.into_iter().collect(),
         members_span: paren.span.join(),
     })

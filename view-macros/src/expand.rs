@@ -13,12 +13,12 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned, ToTokens};
-use syn::{Attribute, Expr, Ident, Visibility};
+use syn::{Attribute, Expr, Generics, Ident, Visibility};
 use view_core::proof::Uniqueness;
 
-use crate::ast::{Elem, LayoutItem, SplitItem};
+use crate::ast::{self, Elem, LayoutItem, SplitItem};
 use crate::operation::Operation;
-use crate::prove::{elem_text, Literal, Proven};
+use crate::prove::{elem_text, ConstDerived, Literal, Proven, RankStep};
 
 /// Kinds of certificate records (view-core's `certificate` module).
 const UNIQUE_RECORD: i128 = 1;
@@ -53,8 +53,18 @@ pub struct Header<'a> {
     pub attrs: &'a [Attribute],
     pub vis: &'a Visibility,
     pub name: &'a Ident,
+    pub generics: &'a Generics,
     pub elem: &'a Elem,
     pub writable: bool,
+}
+
+impl Header<'_> {
+    /// Whether the item has const parameters: then nothing about it can be
+    /// evaluated at the item (no item-level checks), and its constructors
+    /// take arrays of any length (checked in const evaluation).
+    fn is_generic(&self) -> bool {
+        !self.generics.params.is_empty()
+    }
 }
 
 /// The `#[cfg(..)]` and `#[cfg_attr(..)]` attributes of an item, which must
@@ -67,9 +77,27 @@ fn cfgs(attrs: &[Attribute]) -> Vec<&Attribute> {
         .collect()
 }
 
+/// A layout's rank: the number where the macro knows it (then its
+/// `Subview` impls are written), and the tokens of the index type's length.
+pub struct Rank {
+    pub known: Option<usize>,
+    pub tokens: TokenStream,
+}
+
+impl Rank {
+    fn of(rank: usize) -> Rank {
+        Rank {
+            known: Some(rank),
+            tokens: proc_macro2::Literal::usize_unsuffixed(rank).into_token_stream(),
+        }
+    }
+}
+
 /// The numbers of a layout, as tokens (literals, or the user's expressions).
 struct Constants {
-    rank: usize,
+    rank: Rank,
+    /// The index type, when it is not `[usize; rank]`.
+    index: Option<TokenStream>,
     /// The shape as a type (`Shape2<4, 3>`, or `AnyShape`).
     shape_type: TokenStream,
     shape: TokenStream,
@@ -82,11 +110,12 @@ struct Constants {
     certificate: Option<TokenStream>,
 }
 
-/// The element type parameter of generated functions, and the type they use.
-fn elem_generics(elem: &Elem) -> (TokenStream, TokenStream) {
+/// The element type parameter of generated functions (none, or `E`), and
+/// the type they use.
+fn elem_parts(elem: &Elem) -> (Vec<TokenStream>, TokenStream) {
     match elem {
-        Elem::Any => (quote!(<E>), quote!(E)),
-        Elem::Type(ty) => (quote!(), ty.to_token_stream()),
+        Elem::Any => (vec![quote!(E)], quote!(E)),
+        Elem::Type(ty) => (Vec::new(), ty.to_token_stream()),
     }
 }
 
@@ -110,7 +139,7 @@ fn layout_check(paths: &Paths, name: &Ident, span: Span, blame: TokenStream) -> 
 
 /// The zero-sized struct an item is, spanned at its name (so that the
 /// compiler's "defined here" notes point there).
-fn unit_struct(attrs: &[Attribute], doc: &str, vis: &Visibility, name: &Ident) -> TokenStream {
+fn unit_struct(attrs: &[Attribute], doc: &str, vis: &Visibility, name: &Ident, generics: &Generics) -> TokenStream {
     let doc = (!doc.is_empty()).then(|| quote!(#[doc = ""] #[doc = #doc]));
     quote_spanned! {name.span()=>
         #(#attrs)*
@@ -119,14 +148,14 @@ fn unit_struct(attrs: &[Attribute], doc: &str, vis: &Visibility, name: &Ident) -
             ::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug, ::core::default::Default,
             ::core::cmp::PartialEq, ::core::cmp::Eq, ::core::hash::Hash, ::core::cmp::PartialOrd, ::core::cmp::Ord
         )]
-        #vis struct #name;
+        #vis struct #name #generics;
     }
 }
 
 /// The struct alone, emitted for an item that failed, so that later uses of
 /// its name do not add "cannot find type" errors to the real one.
-pub fn placeholder(attrs: &[Attribute], vis: &Visibility, name: &Ident) -> TokenStream {
-    unit_struct(attrs, "", vis, name)
+pub fn placeholder(attrs: &[Attribute], vis: &Visibility, name: &Ident, generics: &Generics) -> TokenStream {
+    unit_struct(attrs, "", vis, name, generics)
 }
 
 /// The highest rank whose shape has a type (`view_core::shape::Shape8`).
@@ -141,6 +170,42 @@ pub fn shape_type(paths: &Paths, extents: &[TokenStream]) -> TokenStream {
     }
     let name = Ident::new(&format!("Shape{}", extents.len()), Span::call_site());
     quote!(#core::shape::#name<#(#extents),*>)
+}
+
+/// The shape type of extents that are const arguments where expressible:
+/// `AnyShape` as soon as one is not.
+pub fn shape_type_of(paths: &Paths, extents: &[Option<TokenStream>]) -> TokenStream {
+    match extents.iter().cloned().collect::<Option<Vec<_>>>() {
+        Some(extents) => shape_type(paths, &extents),
+        None => {
+            let core = &paths.core;
+            quote!(#core::shape::AnyShape)
+        }
+    }
+}
+
+/// The extents of a layout as written, as const arguments of its shape
+/// type: in a layout that is not generic every extent is a constant
+/// expression (in braces); in a generic one only literals and bare const
+/// parameters are (stable Rust does not take `{ W - 2 }` as an argument).
+pub fn declared_extents(item: &LayoutItem) -> Vec<Option<TokenStream>> {
+    let values = item.shape.as_ref().map_or(&[][..], |f| &f.values[..]);
+    let params: Vec<String> = item.generics.const_params().map(|c| c.ident.to_string()).collect();
+    values
+        .iter()
+        .map(|e| {
+            if params.is_empty() {
+                return Some(quote!({ #e }));
+            }
+            match e {
+                Expr::Lit(lit) => Some(lit.to_token_stream()),
+                Expr::Path(p) if p.path.get_ident().is_some_and(|i| params.contains(&i.to_string())) => {
+                    Some(p.to_token_stream())
+                }
+                _ => None,
+            }
+        })
+        .collect()
 }
 
 /// `&'static [i128]` literal of `values`.
@@ -210,21 +275,23 @@ fn certificate(paths: &Paths, records: &[i128]) -> Option<TokenStream> {
 }
 
 /// The type, its `impl Layout` (and `UniqueLayout`, `Subview`), the checks
-/// `checks`, and the constructors.
+/// `checks` (for items that are not generic), and the constructors.
 fn layout_type(paths: &Paths, header: &Header<'_>, doc: &str, c: Constants, checks: TokenStream) -> TokenStream {
     let Header {
         attrs,
         vis,
         name,
-        elem,
+        generics,
         writable,
+        ..
     } = header;
     let core = &paths.core;
     let (usize_, isize_, i128_, str_) = (prim("usize"), prim("isize"), prim("i128"), prim("str"));
     let cfgs = cfgs(attrs);
-    let (generics, elem_ty) = elem_generics(elem);
+    let (impl_g, ty_g, where_c) = generics.split_for_impl();
     let Constants {
         rank,
+        index,
         shape_type,
         shape,
         strides,
@@ -236,52 +303,47 @@ fn layout_type(paths: &Paths, header: &Header<'_>, doc: &str, c: Constants, chec
         certificate,
     } = c;
     let name_str = syn::ext::IdentExt::unraw(*name).to_string();
-    let buffer = quote!([#elem_ty; #len]);
-    let (write, unique_impl) = if *writable {
-        (
-            quote! {
-                /// A writable view of `buffer`; no run-time check: the layout is proven in bounds and unique.
-                #[inline]
-                #vis const fn view_mut #generics (buffer: &mut #buffer) -> #core::ViewMut<'_, #elem_ty, Self> {
-                    #core::ViewMut::from_array(buffer)
-                }
-                /// A writable view of a slice, after one length check against `REQUIRED_LEN`.
-                #[inline]
-                #vis fn try_view_mut #generics (
-                    buffer: &mut [#elem_ty],
-                ) -> ::core::result::Result<#core::ViewMut<'_, #elem_ty, Self>, #core::LengthError> {
-                    #core::ViewMut::try_from_slice(buffer)
-                }
-            },
-            quote! {
-                #(#cfgs)*
-                impl #core::UniqueLayout for #name {}
-            },
-        )
-    } else {
-        (quote!(), quote!())
-    };
-    let subviews = (1..=rank).map(|k| {
-        let rest = rank - k;
+    let unique_impl = writable.then(|| {
         quote! {
             #(#cfgs)*
-            impl #core::Subview<#k> for #name {
-                type Rest = [#usize_; #rest];
-            }
+            impl #impl_g #core::UniqueLayout for #name #ty_g #where_c {}
         }
     });
-    let struct_def = unit_struct(attrs, doc, vis, name);
-    let trait_check = trait_check(paths, name, *writable);
-    let checks = spanned_checks(name, checks);
+    let subviews: Vec<TokenStream> = (1..=rank.known.unwrap_or(0))
+        .map(|k| {
+            let rest = rank.known.unwrap_or(0) - k;
+            quote! {
+                #(#cfgs)*
+                impl #impl_g #core::Subview<#k> for #name #ty_g #where_c {
+                    type Rest = [#usize_; #rest];
+                }
+            }
+        })
+        .collect();
+    let constructors = constructors(paths, header, (!header.is_generic()).then_some(&len));
+    let struct_def = unit_struct(attrs, doc, vis, name, generics);
+    let item_checks = (!header.is_generic()).then(|| {
+        let trait_check = trait_check(paths, name, *writable);
+        let checks = spanned_checks(name, checks);
+        quote! {
+            #(#cfgs)*
+            const _: () = {
+                #checks
+                #trait_check
+            };
+        }
+    });
+    let rank = rank.tokens;
+    let index = index.unwrap_or_else(|| quote!([#usize_; #rank]));
     quote! {
         #struct_def
 
         #(#cfgs)*
-        impl #core::Layout for #name {
-            type Index = [#usize_; #rank];
+        impl #impl_g #core::Layout for #name #ty_g #where_c {
+            type Index = #index;
             type Shape = #shape_type;
-            const SHAPE: [#usize_; #rank] = #shape;
-            const STRIDES: [#isize_; #rank] = #strides;
+            const SHAPE: Self::Index = #shape;
+            const STRIDES: <Self::Index as #core::Dim>::Strides = #strides;
             const SHAPE_SLICE: &'static [#usize_] = #shape_slice;
             const STRIDES_SLICE: &'static [#isize_] = #strides_slice;
             const OFFSET: #usize_ = #offset;
@@ -292,29 +354,62 @@ fn layout_type(paths: &Paths, header: &Header<'_>, doc: &str, c: Constants, chec
         }
         #unique_impl
         #(#subviews)*
+        #item_checks
 
         #(#cfgs)*
-        const _: () = {
-            #checks
-            #trait_check
-        };
-
-        #(#cfgs)*
-        impl #name {
-            /// A read-only view of `buffer`; no run-time check: the layout is proven in bounds.
-            #[inline]
-            #vis const fn view #generics (buffer: &#buffer) -> #core::View<'_, #elem_ty, Self> {
-                #core::View::from_array(buffer)
-            }
-            /// A read-only view of a slice, after one length check against `REQUIRED_LEN`.
-            #[inline]
-            #vis fn try_view #generics (
-                buffer: &[#elem_ty],
-            ) -> ::core::result::Result<#core::View<'_, #elem_ty, Self>, #core::LengthError> {
-                #core::View::try_from_slice(buffer)
-            }
-            #write
+        impl #impl_g #name #ty_g #where_c {
+            #constructors
         }
+    }
+}
+
+/// `view` / `try_view` (and `view_mut` / `try_view_mut` for writable
+/// layouts). With `len` (items that are not generic) the array type names
+/// the buffer length, so that a wrong array is a type error; otherwise
+/// (`[E; W * H]` is not a type stable Rust can write) any length is taken
+/// and compared with `BUFFER_LEN` in const evaluation.
+fn constructors(paths: &Paths, header: &Header<'_>, len: Option<&TokenStream>) -> TokenStream {
+    let core = &paths.core;
+    let vis = header.vis;
+    let (elem_params, elem_ty) = elem_parts(header.elem);
+    let (params, buffer) = match len {
+        Some(len) => (quote!(#(#elem_params),*), quote!([#elem_ty; #len])),
+        None => (
+            quote!(#(#elem_params,)* const __LEN: ::core::primitive::usize),
+            quote!([#elem_ty; __LEN]),
+        ),
+    };
+    let generics = if params.is_empty() { quote!() } else { quote!(<#params>) };
+    let write = header.writable.then(|| {
+        quote! {
+            /// A writable view of `buffer`; no run-time check: the layout is proven in bounds and unique.
+            #[inline]
+            #vis const fn view_mut #generics (buffer: &mut #buffer) -> #core::ViewMut<'_, #elem_ty, Self> {
+                #core::ViewMut::from_array(buffer)
+            }
+            /// A writable view of a slice, after one length check against `REQUIRED_LEN`.
+            #[inline]
+            #vis fn try_view_mut <#(#elem_params),*> (
+                buffer: &mut [#elem_ty],
+            ) -> ::core::result::Result<#core::ViewMut<'_, #elem_ty, Self>, #core::LengthError> {
+                #core::ViewMut::try_from_slice(buffer)
+            }
+        }
+    });
+    quote! {
+        /// A read-only view of `buffer`; no run-time check: the layout is proven in bounds.
+        #[inline]
+        #vis const fn view #generics (buffer: &#buffer) -> #core::View<'_, #elem_ty, Self> {
+            #core::View::from_array(buffer)
+        }
+        /// A read-only view of a slice, after one length check against `REQUIRED_LEN`.
+        #[inline]
+        #vis fn try_view <#(#elem_params),*> (
+            buffer: &[#elem_ty],
+        ) -> ::core::result::Result<#core::View<'_, #elem_ty, Self>, #core::LengthError> {
+            #core::View::try_from_slice(buffer)
+        }
+        #write
     }
 }
 
@@ -355,7 +450,7 @@ pub fn literal_layout(paths: &Paths, header: &Header<'_>, lit: &Literal, item: O
     let mut checks = item.map(|item| narrowing_checks(paths, item, lit)).unwrap_or_default();
     checks.extend(layout_check(paths, name, name.span(), quote!(Any)));
     if let Some(size) = assumed_elem_size {
-        let (_, elem_ty) = elem_generics(header.elem);
+        let (_, elem_ty) = elem_parts(header.elem);
         let name_str = name.to_string();
         let core = &paths.core;
         checks.extend(check_at(
@@ -370,7 +465,8 @@ pub fn literal_layout(paths: &Paths, header: &Header<'_>, lit: &Literal, item: O
         .map(|&n| proc_macro2::Literal::usize_unsuffixed(n).into_token_stream())
         .collect();
     let constants = Constants {
-        rank: shape.len(),
+        rank: Rank::of(shape.len()),
+        index: None,
         shape_type: shape_type(paths, &extents),
         shape: shape_list.clone(),
         strides: strides_list.clone(),
@@ -456,7 +552,7 @@ pub fn deferred_layout(paths: &Paths, header: &Header<'_>, item: &LayoutItem, wr
     let core = &paths.core;
     let name = header.name;
     let name_str = name.to_string();
-    let (_, elem_ty) = elem_generics(header.elem);
+    let (_, elem_ty) = elem_parts(header.elem);
     let size_of_elem = quote!(::core::mem::size_of::<#elem_ty>());
     let shape_values = item.shape.as_ref().map_or(&[][..], |f| &f.values[..]);
     let rank = shape_values.len();
@@ -510,16 +606,24 @@ pub fn deferred_layout(paths: &Paths, header: &Header<'_>, item: &LayoutItem, wr
         ));
     }
     let doc = format!(
-        "Layout over `[{}; {}]`, written with named constants and proven in const evaluation.",
+        "Layout over `[{}; {}]`, written with {} and proven in const evaluation{}.",
         elem_text(header.elem),
-        item.len.to_token_stream()
+        item.len.to_token_stream(),
+        if header.is_generic() {
+            "const parameters"
+        } else {
+            "named constants"
+        },
+        if header.is_generic() {
+            " for each instantiation"
+        } else {
+            ""
+        },
     );
-    // Every extent of a non-generic layout is a constant expression, which a
-    // const argument can hold in braces.
-    let extents: Vec<TokenStream> = shape_values.iter().map(|e| quote!({ #e })).collect();
     let constants = Constants {
-        rank,
-        shape_type: shape_type(paths, &extents),
+        rank: Rank::of(rank),
+        index: None,
+        shape_type: shape_type_of(paths, &declared_extents(item)),
         shape: list(shape_values),
         strides,
         shape_slice: quote!(&<Self as #core::Layout>::SHAPE),
@@ -538,6 +642,7 @@ pub fn expand_layout(paths: &Paths, item: &LayoutItem, proven: &Proven) -> Token
         attrs: &item.attrs,
         vis: &item.vis,
         name: &item.name,
+        generics: &item.generics,
         elem: &item.elem,
         writable: item.mutable.is_some(),
     };
@@ -547,57 +652,56 @@ pub fn expand_layout(paths: &Paths, item: &LayoutItem, proven: &Proven) -> Token
     }
 }
 
-/// Expands a derived item: a literal layout, plus `DerivedFrom` for each
-/// ancestor and the `of` / `of_mut` conversions from its parent's views.
-pub fn expand_derived(
+/// The `DerivedFrom` impls of a derived layout (one per ancestor, with the
+/// operations that make it from that ancestor) and its `of` / `of_mut`
+/// conversions from its parent's views.
+fn derivation(
     paths: &Paths,
     header: &Header<'_>,
-    lit: &Literal,
-    parent: &Ident,
-    ancestors: &[(Ident, Vec<Operation>)],
+    parent: &syn::Path,
+    ancestors: &[(syn::Path, Vec<Operation>)],
 ) -> TokenStream {
-    let mut out = literal_layout(paths, header, lit, None);
     let Header {
         attrs,
         vis,
         name,
-        elem,
+        generics,
         writable,
+        ..
     } = header;
     let cfgs = cfgs(attrs);
-    let (_, elem_ty) = elem_generics(elem);
+    let (impl_g, ty_g, where_c) = generics.split_for_impl();
     let core = &paths.core;
     let op_ty = quote!(#core::__private::Op<'static>);
+    let mut out = TokenStream::new();
     for (ancestor, ops) in ancestors {
         let ops = ops.iter().map(|op| op.to_expr(core));
         out.extend(quote! {
             #(#cfgs)*
-            impl #core::DerivedFrom<#ancestor> for #name {
+            impl #impl_g #core::DerivedFrom<#ancestor> for #name #ty_g #where_c {
                 const OPS: &'static [#op_ty] = &[#(#ops),*];
             }
         });
     }
-    let lifetime_generics = match elem {
-        Elem::Any => quote!(<'a, E>),
-        Elem::Type(_) => quote!(<'a>),
-    };
-    let of_mut = if *writable {
+    // The parent's element type is the derived layout's; a parent declared
+    // elsewhere serves any element type.
+    let (elem_param, elem_ty) = elem_parts(header.elem);
+    let params = quote!(<'a #(, #elem_param)*>);
+    let of_mut = writable.then(|| {
         quote! {
             /// The same elements of a writable view of the parent layout, through this one.
             #[inline]
-            #vis fn of_mut #lifetime_generics (view: #core::ViewMut<'a, #elem_ty, #parent>) -> #core::ViewMut<'a, #elem_ty, Self> {
+            #vis fn of_mut #params (view: #core::ViewMut<'a, #elem_ty, #parent>) -> #core::ViewMut<'a, #elem_ty, Self> {
                 view.derive_mut()
             }
         }
-    } else {
-        quote!()
-    };
+    });
     out.extend(quote! {
         #(#cfgs)*
-        impl #name {
+        impl #impl_g #name #ty_g #where_c {
             /// The same elements of a view of the parent layout, through this one; no run-time work.
             #[inline]
-            #vis fn of #lifetime_generics (view: #core::View<'a, #elem_ty, #parent>) -> #core::View<'a, #elem_ty, Self> {
+            #vis fn of #params (view: #core::View<'a, #elem_ty, #parent>) -> #core::View<'a, #elem_ty, Self> {
                 view.derive()
             }
             #of_mut
@@ -606,16 +710,135 @@ pub fn expand_derived(
     out
 }
 
+/// Expands a derived item the macro computed: a literal layout, plus its
+/// derivation.
+pub fn expand_derived(
+    paths: &Paths,
+    header: &Header<'_>,
+    lit: &Literal,
+    parent: &syn::Path,
+    ancestors: &[(syn::Path, Vec<Operation>)],
+) -> TokenStream {
+    let mut out = literal_layout(paths, header, lit, None);
+    out.extend(derivation(paths, header, parent, ancestors));
+    out
+}
+
+/// Expands a derived item computed in const evaluation: its constants are
+/// view-core's algebra applied to the parent's (`DerivedParts`), its
+/// certificate the one view-core derives from the parent's uniqueness; each
+/// operation of an item that is not generic gets an item-level check
+/// spanned at it.
+pub fn expand_const_derived(
+    paths: &Paths,
+    header: &Header<'_>,
+    derived: &ConstDerived,
+    parent: &syn::Path,
+    ops: &[ast::Op],
+) -> TokenStream {
+    let core = &paths.core;
+    let name = header.name;
+    let name_str = syn::ext::IdentExt::unraw(name).to_string();
+    let parts = quote!(<#core::__private::DerivedParts<#parent, Self>>);
+    let usize_ = prim("usize");
+    // The index type: `[usize; R]` where the macro knows the rank; else
+    // computed from the parent's rank (an item that is not generic), or the
+    // parent's own index type, or that of its trailing axes.
+    let index = match derived.rank {
+        Some(r) => quote!([#usize_; #r]),
+        None if !header.is_generic() => {
+            let mut rank = quote!(<#parent as #core::Layout>::RANK);
+            for step in &derived.rank_steps {
+                rank = match step {
+                    RankStep::Less => quote!((#rank - 1)),
+                    RankStep::More => quote!((#rank + 1)),
+                    RankStep::Double => quote!((#rank * 2)),
+                };
+            }
+            quote!([#usize_; #rank])
+        }
+        None => match derived.rank_steps.len() {
+            0 => quote!(<#parent as #core::Layout>::Index),
+            lost => quote!(<#parent as #core::Subview<#lost>>::Rest),
+        },
+    };
+    // The extents: exact constant expressions for an item that is not
+    // generic (they name no parameter), the tracked ones otherwise.
+    let extents: Vec<Option<TokenStream>> = match (header.is_generic(), derived.rank) {
+        (false, Some(r)) => (0..r)
+            .map(|k| Some(quote!({ <#core::__private::DerivedParts<#parent, #name>>::SHAPE_SLICE[#k] })))
+            .collect(),
+        (_, None) => vec![None],
+        (true, Some(_)) => derived.extents.clone(),
+    };
+    let mut checks = TokenStream::new();
+    for (k, op) in ops.iter().enumerate() {
+        let span = op.method.span();
+        let ops_of = quote!(<#name as #core::DerivedFrom<#parent>>::OPS);
+        checks.extend(check_at(
+            span,
+            quote_spanned!(span=> #core::__private::derivation_failure::<#parent>(#name_str, #ops_of, #k)),
+        ));
+    }
+    checks.extend(layout_check(paths, name, name.span(), quote!(Any)));
+    let doc = format!(
+        "Layout derived from `{}` by `{}`, computed in const evaluation{}.",
+        parent.to_token_stream().to_string().replace(' ', ""),
+        ops.iter().map(ast::Op::text).collect::<Vec<_>>().join("."),
+        if header.is_generic() {
+            " for each instantiation"
+        } else {
+            ""
+        },
+    );
+    let constants = Constants {
+        rank: Rank {
+            known: derived.rank,
+            tokens: TokenStream::new(),
+        },
+        index: Some(index),
+        shape_type: shape_type_of(paths, &extents),
+        shape: quote!(#parts::SHAPE),
+        strides: quote!(#parts::STRIDES),
+        shape_slice: quote!(#parts::SHAPE_SLICE),
+        strides_slice: quote!(#parts::STRIDES_SLICE),
+        offset: quote!(#parts::OFFSET),
+        len: quote!(<#parent as #core::Layout>::BUFFER_LEN),
+        written: quote!(&[]),
+        certificate: Some(quote! {
+            const CERTIFICATE: #core::__private::Certificate = <#core::__private::DerivedCertificate<#parent, Self>>::CERTIFICATE;
+        }),
+    };
+    let mut out = layout_type(paths, header, &doc, constants, checks);
+    out.extend(derivation(
+        paths,
+        header,
+        parent,
+        &[(parent.clone(), derived.operations.clone())],
+    ));
+    out
+}
+
+/// How a split's constructors take their buffer and which element type
+/// they use.
+pub struct SplitBuffer<'a> {
+    /// The element type (of the members declared in this invocation, or any).
+    pub elem: &'a Elem,
+    /// The buffer length, when the split's array type can name it (no
+    /// generic member, none declared elsewhere).
+    pub len: Option<TokenStream>,
+}
+
 /// Expands one proven split item. `members` holds each member's literal
 /// layout when the macro evaluated it (`None`: left to const evaluation);
 /// `searched` the pairs whose disjointness the macro decided by a search,
 /// which get certificate records. A member left to const evaluation gets an
-/// item-level check, so that `cargo check` reports.
+/// item-level check, so that `cargo check` reports (for a split that is not
+/// generic).
 pub fn expand_split(
     paths: &Paths,
     split: &SplitItem,
-    elem: &Elem,
-    len: &TokenStream,
+    buffer: &SplitBuffer<'_>,
     members: &[Option<&Literal>],
     searched: &[(usize, usize)],
 ) -> TokenStream {
@@ -623,18 +846,20 @@ pub fn expand_split(
         attrs,
         vis,
         name,
-        members: member_names,
+        generics,
+        members: member_paths,
         ..
     } = split;
     let core = &paths.core;
     let cfgs = cfgs(attrs);
+    let (impl_g, ty_g, where_c) = generics.split_for_impl();
     let name_str = syn::ext::IdentExt::unraw(name).to_string();
-    let (generics, elem_ty) = elem_generics(elem);
-    let views: Vec<TokenStream> = member_names
+    let (elem_param, elem_ty) = elem_parts(buffer.elem);
+    let views: Vec<TokenStream> = member_paths
         .iter()
         .map(|m| quote!(#core::ViewMut<'_, #elem_ty, #m>))
         .collect();
-    let first = &member_names[0];
+    let first = &member_paths[0];
     let mut records = Vec::new();
     for &(i, j) in searched {
         if let (Some(a), Some(b)) = (members[i], members[j]) {
@@ -646,53 +871,66 @@ pub fn expand_split(
         }
     }
     let certificate = certificate(paths, &records);
-    let checks = if members.iter().any(Option::is_none) {
-        check_at(name.span(), quote!(#core::__private::split_failure::<#name>()))
-    } else {
-        quote!()
-    };
-    let trait_check = quote_spanned! {name.span()=>
-        let () = <#name as #core::Partition>::CHECK_SPLITTABLE;
-    };
-    let checks = spanned_checks(name, checks);
+    let item_checks = generics.params.is_empty().then(|| {
+        let checks = if members.iter().any(Option::is_none) {
+            check_at(name.span(), quote!(#core::__private::split_failure::<#name>()))
+        } else {
+            quote!()
+        };
+        let trait_check = quote_spanned! {name.span()=>
+            let () = <#name as #core::Partition>::CHECK_SPLITTABLE;
+        };
+        let checks = spanned_checks(name, checks);
+        quote! {
+            #(#cfgs)*
+            const _: () = {
+                #checks
+                #trait_check
+            };
+        }
+    });
     let doc = format!(
         "Split of one buffer into writable views {}, proven pairwise disjoint.",
-        member_names
+        member_paths
             .iter()
-            .map(|m| format!("`{m}`"))
+            .map(|m| format!("`{}`", m.to_token_stream().to_string().replace(' ', "")))
             .collect::<Vec<_>>()
             .join(", ")
     );
     let usize_ = prim("usize");
     let str_ = prim("str");
-    let struct_def = unit_struct(attrs, &doc, vis, name);
+    let struct_def = unit_struct(attrs, &doc, vis, name, generics);
+    let (params, array, length) = match &buffer.len {
+        Some(len) => (quote!(#(#elem_param),*), quote!([#elem_ty; #len]), quote!({ #len })),
+        None => (
+            quote!(#(#elem_param,)* const __LEN: #usize_),
+            quote!([#elem_ty; __LEN]),
+            quote!(__LEN),
+        ),
+    };
+    let split_generics = if params.is_empty() { quote!() } else { quote!(<#params>) };
     quote! {
         #struct_def
 
         #(#cfgs)*
-        impl #core::Partition for #name {
-            type Members = (#(#member_names,)*);
+        impl #impl_g #core::Partition for #name #ty_g #where_c {
+            type Members = (#(#member_paths,)*);
             const BUFFER_LEN: #usize_ = <#first as #core::Layout>::BUFFER_LEN;
             const NAME: &'static #str_ = #name_str;
             #certificate
         }
+        #item_checks
 
         #(#cfgs)*
-        const _: () = {
-            #checks
-            #trait_check
-        };
-
-        #(#cfgs)*
-        impl #name {
+        impl #impl_g #name #ty_g #where_c {
             /// One writable view per member; no run-time check: the members are proven disjoint.
             #[inline]
-            #vis fn split #generics (buffer: &mut [#elem_ty; #len]) -> (#(#views,)*) {
-                #core::split_array::<Self, #elem_ty, { #len }>(buffer)
+            #vis fn split #split_generics (buffer: &mut #array) -> (#(#views,)*) {
+                #core::split_array::<Self, #elem_ty, #length>(buffer)
             }
             /// One writable view per member of a slice, after one length check.
             #[inline]
-            #vis fn try_split #generics (
+            #vis fn try_split <#(#elem_param),*> (
                 buffer: &mut [#elem_ty],
             ) -> ::core::result::Result<(#(#views,)*), #core::LengthError> {
                 #core::try_split_slice::<Self, #elem_ty>(buffer)

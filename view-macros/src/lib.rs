@@ -12,6 +12,7 @@
 #![forbid(unsafe_code)]
 
 mod ast;
+mod ctxt;
 mod eval;
 mod expand;
 mod operation;
@@ -25,9 +26,10 @@ use std::collections::HashMap;
 use proc_macro2::TokenStream;
 use quote::ToTokens;
 
-use crate::ast::{Item, SplitItem};
+use crate::ast::{DerivedItem, Elem, Item, LayoutItem, SplitItem};
+use crate::ctxt::Ctxt;
 use crate::expand::{Header, Paths};
-use crate::prove::{Declared, Proven};
+use crate::prove::{Declared, DerivedProof, Proven};
 
 /// Declares strided layouts, proves them at compile time, and expands to
 /// zero-sized layout types with view constructors.
@@ -109,9 +111,12 @@ pub fn strided_view(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
     expand_all(input.into()).into()
 }
 
-/// The whole pipeline on `proc_macro2` tokens (also what the fuzz harness calls).
+/// The whole pipeline on `proc_macro2` tokens (also what the fuzz harness
+/// calls): parse every item, then prove and expand them in order (a derived
+/// item or a split sees the items declared before it), all errors into one
+/// [`Ctxt`].
 fn expand_all(input: TokenStream) -> TokenStream {
-    let mut errors = Vec::new();
+    let ctxt = Ctxt::new();
     let mut chunks = ast::chunks(input).into_iter().peekable();
     // The header `crate = PATH;`, if the invocation starts with one. If it
     // is malformed, the items are still parsed and proven (their errors are
@@ -121,144 +126,216 @@ fn expand_all(input: TokenStream) -> TokenStream {
     let core = match chunks.next_if(ast::is_header).map(ast::parse_header) {
         Some(Ok(path)) => Some(path),
         Some(Err(e)) => {
-            errors.push(e);
+            ctxt.error(e);
             header_failed = true;
             None
         }
         None => None,
     };
-    let items: Vec<Item> = chunks.filter_map(|chunk| ast::parse_item(chunk, &mut errors)).collect();
+    let items: Vec<Item> = chunks
+        .filter_map(|chunk| {
+            let mut errors = Vec::new();
+            let item = ast::parse_item(chunk, &mut errors);
+            ctxt.errors(errors);
+            item
+        })
+        .collect();
 
     let paths = Paths::new(core.as_ref());
     let mut output = TokenStream::new();
     let mut declared: HashMap<String, Declared<'_>> = HashMap::new();
-    let mut splits: Vec<&SplitItem> = Vec::new();
     for item in &items {
-        let (name, entry) = match item {
-            Item::Layout(layout) => {
-                let proven = match prove::prove_layout(layout) {
-                    Ok(p) => {
-                        output.extend(expand::expand_layout(&paths, layout, &p));
-                        Some(p)
-                    }
-                    Err(e) => {
-                        errors.extend(e);
-                        output.extend(expand::placeholder(&layout.attrs, &layout.vis, &layout.name));
-                        None
-                    }
-                };
-                let entry = Declared {
-                    elem: &layout.elem,
-                    writable: layout.mutable.is_some(),
-                    len_tokens: layout.len.to_token_stream(),
-                    proven,
-                    ancestors: Vec::new(),
-                };
-                (&layout.name, entry)
-            }
-            Item::Derived(derived) => {
-                let parent = declared.get(&derived.parent.to_string());
-                let elem = parent.map(|p| p.elem);
-                let len_tokens = parent.map(|p| p.len_tokens.clone()).unwrap_or_default();
-                let mut ancestors = Vec::new();
-                let (proven, writable) = match (prove::prove_derived(derived, &declared), elem) {
-                    (Ok(layout), Some(elem)) => {
-                        // The parent with these operations, then each of its
-                        // ancestors with its operations followed by these.
-                        ancestors.push((derived.parent.clone(), layout.operations.clone()));
-                        for (ancestor, ops) in parent.map(|p| p.ancestors.as_slice()).unwrap_or_default() {
-                            let chain = ops.iter().chain(&layout.operations).cloned().collect();
-                            ancestors.push((ancestor.clone(), chain));
-                        }
-                        let header = Header {
-                            attrs: &derived.attrs,
-                            vis: &derived.vis,
-                            name: &derived.name,
-                            elem,
-                            writable: layout.writable,
-                        };
-                        output.extend(expand::expand_derived(
-                            &paths,
-                            &header,
-                            &layout.literal,
-                            &derived.parent,
-                            &ancestors,
-                        ));
-                        (Some(Proven::Literal(Box::new(layout.literal))), layout.writable)
-                    }
-                    (result, _) => {
-                        errors.extend(result.err().unwrap_or_default());
-                        output.extend(expand::placeholder(&derived.attrs, &derived.vis, &derived.name));
-                        (None, false)
-                    }
-                };
-                let Some(elem) = elem else { continue };
-                (
-                    &derived.name,
-                    Declared {
-                        elem,
-                        writable,
-                        len_tokens,
-                        proven,
-                        ancestors,
-                    },
-                )
-            }
+        let entry = match item {
+            Item::Layout(layout) => layout_item(&ctxt, &paths, layout, &mut output),
+            Item::Derived(derived) => derived_item(&ctxt, &paths, derived, &declared, &mut output),
             Item::Split(split) => {
-                splits.push(split);
-                continue;
+                split_item(&ctxt, &paths, split, &declared, &mut output);
+                None
             }
         };
-        declared.entry(name.to_string()).or_insert(entry);
-    }
-
-    for split in splits {
-        let failed_member = split.members.iter().any(|m| {
-            declared
-                .get(&m.to_string())
-                .is_some_and(|member| member.proven.is_none())
-        });
-        if failed_member {
-            // The member's own error says what is wrong; a split error on top would be noise.
-            output.extend(expand::placeholder(&split.attrs, &split.vis, &split.name));
-            continue;
-        }
-        match prove::prove_split(split, &declared) {
-            Ok(searched) => {
-                let first = &declared[&split.members[0].to_string()];
-                let len = match &first.proven {
-                    Some(Proven::Literal(lit)) => lit.len.to_token_stream(),
-                    _ => first.len_tokens.clone(),
-                };
-                let members: Vec<Option<&prove::Literal>> = split
-                    .members
-                    .iter()
-                    .map(|m| match &declared[&m.to_string()].proven {
-                        Some(Proven::Literal(lit)) => Some(&**lit),
-                        _ => None,
-                    })
-                    .collect();
-                output.extend(expand::expand_split(
-                    &paths, split, first.elem, &len, &members, &searched,
-                ));
-            }
-            Err(e) => {
-                errors.extend(e);
-                output.extend(expand::placeholder(&split.attrs, &split.vis, &split.name));
-            }
+        if let Some((name, entry)) = entry {
+            declared.entry(name.to_string()).or_insert(entry);
         }
     }
     if header_failed {
         output = items
             .iter()
             .map(|item| {
-                let (attrs, vis, name) = item.parts();
-                expand::placeholder(attrs, vis, name)
+                let (attrs, vis, name, generics) = item.parts();
+                expand::placeholder(attrs, vis, name, generics)
             })
             .collect();
     }
-    for error in errors {
-        output.extend(error.to_compile_error());
+    ctxt.finish(output)
+}
+
+/// A layout item: proven (or left to const evaluation) and expanded.
+fn layout_item<'a>(
+    ctxt: &Ctxt,
+    paths: &Paths,
+    layout: &'a LayoutItem,
+    output: &mut TokenStream,
+) -> Option<(&'a syn::Ident, Declared<'a>)> {
+    let proven = ctxt.take(prove::prove_layout(layout));
+    match &proven {
+        Some(p) => output.extend(expand::expand_layout(paths, layout, p)),
+        None => output.extend(expand::placeholder(
+            &layout.attrs,
+            &layout.vis,
+            &layout.name,
+            &layout.generics,
+        )),
     }
-    output
+    let rank = layout.shape.as_ref().map_or(0, |f| f.values.len());
+    let extents = match &proven {
+        Some(Proven::Literal(lit)) => lit
+            .shape
+            .iter()
+            .map(|&n| Some(proc_macro2::Literal::usize_unsuffixed(n).into_token_stream()))
+            .collect(),
+        _ => expand::declared_extents(layout),
+    };
+    let entry = Declared {
+        elem: &layout.elem,
+        writable: layout.mutable.is_some(),
+        len_tokens: layout.len.to_token_stream(),
+        generics: &layout.generics,
+        rank,
+        extents,
+        proven,
+        ancestors: Vec::new(),
+    };
+    Some((&layout.name, entry))
+}
+
+/// A derived item: computed and proven by the macro, or in const evaluation.
+fn derived_item<'a>(
+    ctxt: &Ctxt,
+    paths: &Paths,
+    derived: &'a DerivedItem,
+    declared: &HashMap<String, Declared<'a>>,
+    output: &mut TokenStream,
+) -> Option<(&'a syn::Ident, Declared<'a>)> {
+    let local = ast::single_name(&derived.parent).and_then(|n| declared.get(&n.to_string()));
+    // A parent declared elsewhere serves any element type.
+    let elem: &'a Elem = local.map_or(&Elem::Any, |p| p.elem);
+    let placeholder = || expand::placeholder(&derived.attrs, &derived.vis, &derived.name, &derived.generics);
+    let Some(proof) = ctxt.take(prove::prove_derived(derived, declared)) else {
+        output.extend(placeholder());
+        return None;
+    };
+    let header = Header {
+        attrs: &derived.attrs,
+        vis: &derived.vis,
+        name: &derived.name,
+        generics: &derived.generics,
+        elem,
+        writable: proof.writable(),
+    };
+    let len_tokens = local.map(|p| p.len_tokens.clone()).unwrap_or_default();
+    let entry = match proof {
+        DerivedProof::Host {
+            literal,
+            writable,
+            operations,
+        } => {
+            // The parent with these operations, then each of its ancestors
+            // with its operations followed by these.
+            let mut ancestors = vec![(derived.parent.clone(), operations.clone())];
+            for (ancestor, ops) in local.map(|p| p.ancestors.as_slice()).unwrap_or_default() {
+                let chain = ops.iter().chain(&operations).cloned().collect();
+                ancestors.push((ancestor.clone(), chain));
+            }
+            output.extend(expand::expand_derived(
+                paths,
+                &header,
+                &literal,
+                &derived.parent,
+                &ancestors,
+            ));
+            Declared {
+                elem,
+                writable,
+                len_tokens,
+                generics: &derived.generics,
+                rank: literal.shape.len(),
+                extents: literal
+                    .shape
+                    .iter()
+                    .map(|&n| Some(proc_macro2::Literal::usize_unsuffixed(n).into_token_stream()))
+                    .collect(),
+                proven: Some(Proven::Literal(literal)),
+                ancestors,
+            }
+        }
+        DerivedProof::Const(derived_const) => {
+            output.extend(expand::expand_const_derived(
+                paths,
+                &header,
+                &derived_const,
+                &derived.parent,
+                &derived.ops,
+            ));
+            Declared {
+                elem,
+                writable: derived_const.writable,
+                len_tokens,
+                generics: &derived.generics,
+                rank: derived_const.rank.unwrap_or(0),
+                extents: derived_const.extents.clone(),
+                proven: Some(Proven::Deferred(Box::new(prove::Deferred { written: Vec::new() }))),
+                ancestors: vec![(derived.parent.clone(), derived_const.operations.clone())],
+            }
+        }
+    };
+    Some((&derived.name, entry))
+}
+
+/// A split item: its members checked against each other where the macro
+/// can, and expanded.
+fn split_item(
+    ctxt: &Ctxt,
+    paths: &Paths,
+    split: &SplitItem,
+    declared: &HashMap<String, Declared<'_>>,
+    output: &mut TokenStream,
+) {
+    let placeholder = || expand::placeholder(&split.attrs, &split.vis, &split.name, &split.generics);
+    let locals: Vec<Option<&Declared<'_>>> = split
+        .members
+        .iter()
+        .map(|m| ast::single_name(m).and_then(|n| declared.get(&n.to_string())))
+        .collect();
+    if locals.iter().flatten().any(|member| member.proven.is_none()) {
+        // The member's own error says what is wrong; a split error on top would be noise.
+        output.extend(placeholder());
+        return;
+    }
+    let Some(proof) = ctxt.take(prove::prove_split(split, declared)) else {
+        output.extend(placeholder());
+        return;
+    };
+    let members: Vec<Option<&prove::Literal>> = locals
+        .iter()
+        .map(|member| match member.map(|m| &m.proven) {
+            Some(Some(Proven::Literal(lit))) => Some(&**lit),
+            _ => None,
+        })
+        .collect();
+    let first_local = locals.iter().flatten().next();
+    let elem = first_local.map_or(&Elem::Any, |m| m.elem);
+    // The array type names the length only when every member is declared
+    // here and none (nor the split) is generic.
+    let exact =
+        split.generics.params.is_empty() && locals.iter().all(|m| m.is_some_and(|m| m.generics.params.is_empty()));
+    let len = exact
+        .then(|| {
+            first_local.map(|first| match &first.proven {
+                Some(Proven::Literal(lit)) => lit.len.to_token_stream(),
+                _ => first.len_tokens.clone(),
+            })
+        })
+        .flatten();
+    let buffer = expand::SplitBuffer { elem, len };
+    output.extend(expand::expand_split(paths, split, &buffer, &members, &proof.searched));
 }

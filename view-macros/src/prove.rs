@@ -5,11 +5,11 @@ use std::collections::HashMap;
 
 use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
-use syn::{Expr, Ident};
+use syn::{Expr, Generics, Ident};
 use view_core::algebra::{describe_algebra, Strided};
 use view_core::proof::{self, BoundsError, Culprit, Footprint, LayoutParts, Uniqueness, MAX_RANK};
 
-use crate::ast::{DerivedItem, Elem, LayoutItem, ListField, Op, SplitItem};
+use crate::ast::{path_arguments, single_name, DerivedItem, Elem, LayoutItem, ListField, Op, SplitItem};
 use crate::eval::{eval_as, with_context, Evaluated, IntTy, Value};
 use crate::operation::{self, Operation};
 
@@ -29,22 +29,13 @@ pub enum Proven {
     Deferred(Box<Deferred>),
 }
 
-/// A layout left to const evaluation: the numbers the macro did evaluate
-/// (for `WRITTEN`), and why it could not prove the layout itself.
+/// A layout left to const evaluation (named constants, const parameters,
+/// byte strides over a type whose size the macro cannot know, a derived
+/// layout computed on the target): the numbers the macro did evaluate, for
+/// `WRITTEN`.
 pub struct Deferred {
     /// The `WRITTEN` record, with `UNKNOWN` where the macro could not evaluate.
     pub written: Vec<i128>,
-    pub reason: DeferredReason,
-}
-
-/// Why a layout is left to const evaluation.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DeferredReason {
-    /// A number names a constant (or calls a `const fn`).
-    NamedConstants,
-    /// Byte strides or a byte offset over an element type whose size the
-    /// macro cannot know.
-    BytesOfUnknownSize,
 }
 
 /// A number of `WRITTEN` the macro could not evaluate (view-core's `UNKNOWN`).
@@ -141,11 +132,19 @@ pub struct Declared<'a> {
     pub writable: bool,
     /// The buffer length as written, for messages and for comparing deferred layouts.
     pub len_tokens: TokenStream,
+    /// Its const parameters.
+    pub generics: &'a Generics,
+    /// Its rank.
+    pub rank: usize,
+    /// Its extents as const arguments of a shape type (in terms of its own
+    /// const parameters), `None` where not expressible.
+    pub extents: Vec<Option<TokenStream>>,
     /// `None` when the layout itself was rejected (its error is reported).
     pub proven: Option<Proven>,
     /// The layouts it was derived from, nearest first, each with the
-    /// operations that make this layout from it.
-    pub ancestors: Vec<(Ident, Vec<Operation>)>,
+    /// operations that make this layout from it (for layouts the macro
+    /// computed; a layout computed in const evaluation lists its parent only).
+    pub ancestors: Vec<(syn::Path, Vec<Operation>)>,
 }
 
 /// Size in bytes of the primitive types whose size does not depend on the target.
@@ -281,7 +280,7 @@ pub fn prove_layout(item: &LayoutItem) -> Result<Proven, Vec<syn::Error>> {
     // primitive types only.
     let uses_bytes = item.byte_strides.is_some() || item.byte_offset.is_some();
     let elem_size = primitive_size(&item.elem);
-    let deferred = |reason| {
+    let deferred = || {
         // What the macro evaluated, for the target to compare: element
         // strides and offset only where no bytes were involved.
         let element_strides = item.byte_strides.is_none();
@@ -299,7 +298,7 @@ pub fn prove_layout(item: &LayoutItem) -> Result<Proven, Vec<syn::Error>> {
         });
         written.push(known(&len).unwrap_or(UNKNOWN));
         written.extend([peaks.usize_high, peaks.isize_low, peaks.isize_high]);
-        Ok(Proven::Deferred(Box::new(Deferred { written, reason })))
+        Ok(Proven::Deferred(Box::new(Deferred { written })))
     };
 
     // Everything evaluated without error; is every number known?
@@ -311,10 +310,10 @@ pub fn prove_layout(item: &LayoutItem) -> Result<Proven, Vec<syn::Error>> {
     let (Some(shape), Some(strides), Some(mut offset), Some(len)) =
         (shape_known, strides_known, known(&offset), known(&len))
     else {
-        return deferred(DeferredReason::NamedConstants);
+        return deferred();
     };
     if uses_bytes && elem_size.is_none() {
-        return deferred(DeferredReason::BytesOfUnknownSize);
+        return deferred();
     }
     let shape: Vec<usize> = shape.into_iter().map(|n| n as usize).collect();
     let len = len as usize;
@@ -440,97 +439,212 @@ fn blame(item: &LayoutItem, error: &BoundsError) -> Blame {
     }
 }
 
-/// The layout a derived item describes, whether it may be written, and the
-/// operations that make it from its parent.
-pub struct DerivedLayout {
-    pub literal: Literal,
-    pub writable: bool,
-    pub operations: Vec<Operation>,
+/// What the proof of a derived item established.
+pub enum DerivedProof {
+    /// The macro computed and proved the layout (its parent's numbers are
+    /// literals, the item is not generic, every argument is known).
+    Host {
+        literal: Box<Literal>,
+        writable: bool,
+        operations: Vec<Operation>,
+    },
+    /// The layout is computed in const evaluation on the target, from the
+    /// parent's constants (named constants, const parameters, a parent
+    /// declared elsewhere).
+    Const(Box<ConstDerived>),
 }
 
-/// Proves a derived item: applies each operation of the algebra to its
-/// parent's literal layout, then proves the result like any other layout.
+/// A derived layout computed in const evaluation.
+pub struct ConstDerived {
+    /// Its rank, where the macro knows it (a parent of this invocation, or
+    /// a `reshape` / `broadcast_to` to a written shape).
+    pub rank: Option<usize>,
+    /// Otherwise, how its rank follows from its parent's, one step per
+    /// operation that changes it.
+    pub rank_steps: Vec<RankStep>,
+    /// Its extents as const arguments of a shape type, where expressible.
+    pub extents: Vec<Option<TokenStream>>,
+    pub operations: Vec<Operation>,
+    pub writable: bool,
+}
+
+/// How an operation changes an unknown rank.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum RankStep {
+    Less,
+    More,
+    Double,
+}
+
+impl DerivedProof {
+    pub fn writable(&self) -> bool {
+        match self {
+            DerivedProof::Host { writable, .. } => *writable,
+            DerivedProof::Const(c) => c.writable,
+        }
+    }
+}
+
+/// The parent of a derived item, as the item sees it: declared in this
+/// invocation (with the substitution of its const parameters by the
+/// arguments written), or elsewhere.
+enum Parent<'a, 'b> {
+    Local(&'a Declared<'b>),
+    External,
+}
+
+/// Resolves a path naming a layout: an item of this invocation (checked
+/// for the number of generic arguments), or one declared elsewhere.
+fn resolve<'a, 'b>(
+    path: &syn::Path,
+    declared: &'a HashMap<String, Declared<'b>>,
+    what: &str,
+) -> Result<Parent<'a, 'b>, Vec<syn::Error>> {
+    let Some(local) = single_name(path).and_then(|name| declared.get(&name.to_string())) else {
+        return Ok(Parent::External);
+    };
+    let given = path_arguments(path).len();
+    let wanted = local.generics.params.len();
+    if given != wanted {
+        let name = single_name(path).map(Ident::to_string).unwrap_or_default();
+        return Err(vec![syn::Error::new_spanned(
+            path,
+            format!("{what}: `{name}` takes {wanted} const parameter(s), but {given} are given"),
+        )]);
+    }
+    Ok(Parent::Local(local))
+}
+
+/// The extents of a local parent in terms of the arguments written on its
+/// path: its own const parameters replaced by those arguments.
+fn substituted(parent: &Declared<'_>, path: &syn::Path) -> Vec<Option<TokenStream>> {
+    let params: Vec<String> = parent.generics.const_params().map(|c| c.ident.to_string()).collect();
+    let args: Vec<TokenStream> = path_arguments(path).iter().map(|a| a.to_token_stream()).collect();
+    parent
+        .extents
+        .iter()
+        .map(|extent| {
+            let extent = extent.as_ref()?;
+            let text = extent.to_string();
+            match params.iter().position(|p| *p == text) {
+                Some(k) => args.get(k).cloned(),
+                None => Some(extent.clone()),
+            }
+        })
+        .collect()
+}
+
+/// Proves a derived item. With a local parent whose numbers are literals
+/// (and a non-generic item with known arguments) the macro applies the
+/// algebra itself and proves the result; otherwise the layout is computed
+/// in const evaluation, and the macro checks what it can (the operations,
+/// their arguments, writability).
 pub fn prove_derived(
     item: &DerivedItem,
     declared: &HashMap<String, Declared<'_>>,
-) -> Result<DerivedLayout, Vec<syn::Error>> {
+) -> Result<DerivedProof, Vec<syn::Error>> {
     let name = item.name.to_string();
-    let parent_name = item.parent.to_string();
-    let parent = match declared.get(&parent_name) {
-        Some(parent) => parent,
-        None => {
-            return Err(vec![syn::Error::new(
-                item.parent.span(),
-                format!("derived layout `{name}`: `{parent_name}` is not a layout declared before it in this `strided_view!` invocation"),
-            )])
+    let what = format!("derived layout `{name}`");
+    let parent = resolve(&item.parent, declared, &what)?;
+    let explicit_mut = item.mutable.is_some();
+    if let Parent::Local(local) = &parent {
+        if local.proven.is_none() {
+            // The parent's own error is reported; nothing to add.
+            return Err(Vec::new());
         }
-    };
-    let lit = match &parent.proven {
-        Some(Proven::Literal(lit)) => lit,
-        // The parent's own error is reported; nothing to add.
-        None => return Err(Vec::new()),
-        Some(Proven::Deferred(deferred)) => {
-            let why = match deferred.reason {
-                DeferredReason::NamedConstants => "is written with named constants".to_owned(),
-                DeferredReason::BytesOfUnknownSize => format!(
-                    "gives byte strides or a byte offset over `{}`, whose size the macro cannot know (it knows the primitive types' sizes only), so it cannot convert them to elements; write element `strides` / `offset` instead",
-                    elem_text(parent.elem)
-                ),
-            };
-            return Err(vec![syn::Error::new(
-                item.parent.span(),
-                format!("derived layout `{name}`: parent `{parent_name}` {why}; the layout algebra needs a parent whose shape, strides and offset are integer literals"),
+        if explicit_mut && !local.writable {
+            let parent_name = single_name(&item.parent).map(Ident::to_string).unwrap_or_default();
+            return Err(vec![syn::Error::new_spanned(
+                &item.parent,
+                format!("derived layout `{name}` is declared `mut`, but its parent `{parent_name}` is read-only; declare the parent `mut` too"),
             )]);
         }
-    };
-    let mut layout = Strided::new(&lit.shape, &lit.strides, lit.offset as isize).map_err(|e| {
-        vec![syn::Error::new(
-            item.parent.span(),
-            describe_algebra(&name, "parent", &e).as_str(),
-        )]
-    })?;
-    let explicit_mut = item.mutable.is_some();
-    if explicit_mut && !parent.writable {
-        return Err(vec![syn::Error::new(
-            item.parent.span(),
-            format!("derived layout `{name}` is declared `mut`, but its parent `{parent_name}` is read-only; declare the parent `mut` too"),
-        )]);
     }
-    // Every operation but `windows` and `broadcast_to` maps distinct result
-    // indices to distinct operand indices, so a unique parent gives a unique
-    // result with no decision; only a chain with a repeating operation, or a
-    // parent that is not unique, needs one decision, at its end.
-    let mut injective = true;
-    let mut operations = Vec::with_capacity(item.ops.len());
+    let mut operations: Vec<Operation> = Vec::with_capacity(item.ops.len());
     let mut argument_peaks = Peaks::default();
     for op in &item.ops {
         let (operation, peaks) = operation::parse(&name, op)?;
         argument_peaks = argument_peaks.join(peaks);
-        layout = operation::apply(&name, layout, op, &operation)?;
-        let repeats = !operation.as_op().is_injective();
         operations.push(operation);
-        if repeats {
-            if explicit_mut {
-                // Name two indices that share an element when this result has them.
-                let example = match unique_verdict(&layout, lit.len).0 {
-                    Uniqueness::Collision(c) => format!(
-                        " (here indices {:?} and {:?} both reach element {})",
-                        c.first.as_slice(),
-                        c.second.as_slice(),
-                        c.element
-                    ),
-                    _ => String::new(),
-                };
+        if explicit_mut && operations.last().is_some_and(|o| !o.is_injective()) {
+            let example = match &parent {
+                Parent::Local(local) => collision_example(&name, local, item, &operations),
+                Parent::External => String::new(),
+            };
+            return Err(vec![syn::Error::new_spanned(
+                op.tokens(),
+                format!(
+                    "layout `{name}` is declared `mut`, but `{}` is never writable: its indices share elements by design{example}",
+                    op.text()
+                ),
+            )]);
+        }
+    }
+    let injective = operations.iter().all(Operation::is_injective);
+    let generic = !item.generics.params.is_empty();
+    let local = match parent {
+        Parent::Local(local) => local,
+        Parent::External => {
+            // The rank follows from the parent's; an operation with a
+            // written shape fixes it.
+            let mut rank = None;
+            let mut rank_steps = Vec::new();
+            for operation in &operations {
+                match (rank, operation) {
+                    (_, Operation::BroadcastTo(s) | Operation::Reshape(s)) => rank = Some(s.len()),
+                    (Some(r), op) => rank = Some(op.rank_after(r)),
+                    (None, Operation::Index(..) | Operation::Diagonal { .. }) => rank_steps.push(RankStep::Less),
+                    (None, Operation::NewAxis(_)) => rank_steps.push(RankStep::More),
+                    (None, Operation::Windows(_)) => rank_steps.push(RankStep::Double),
+                    (None, _) => {}
+                }
+            }
+            // A generic layout's index type cannot be `[usize; <P as
+            // Layout>::RANK + 1]` on stable Rust; the parent's index type
+            // (or that of its trailing axes, `Subview`) can stand in where
+            // the rank does not grow.
+            let grows = rank_steps.iter().any(|s| *s != RankStep::Less);
+            if generic && rank.is_none() && grows {
                 return Err(vec![syn::Error::new_spanned(
-                    op.tokens(),
-                    format!(
-                        "layout `{name}` is declared `mut`, but `{}` is never writable: its indices share elements by design{example}",
-                        op.text()
-                    ),
+                    &item.parent,
+                    format!("derived layout `{name}` is generic, its parent is declared elsewhere, and its operations add axes: stable Rust cannot write its index type (`[usize; RANK + 1]` of a generic parent needs generic const expressions); declare `{name}` in the same `strided_view!` invocation as its parent"),
                 )]);
             }
-            injective = false;
+            return Ok(DerivedProof::Const(Box::new(ConstDerived {
+                rank,
+                rank_steps,
+                extents: Vec::new(),
+                operations,
+                writable: explicit_mut,
+            })));
         }
+    };
+    let known: Option<Vec<_>> = operations.iter().map(Operation::known).collect();
+    let host = match (&local.proven, known, generic) {
+        (Some(Proven::Literal(lit)), Some(known), false) => Some((lit, known)),
+        _ => None,
+    };
+    let Some((lit, known)) = host else {
+        let rank = operations.iter().fold(local.rank, |r, op| op.rank_after(r));
+        let extents = operations
+            .iter()
+            .fold(substituted(local, &item.parent), |e, op| op.extents_after(&e));
+        return Ok(DerivedProof::Const(Box::new(ConstDerived {
+            rank: Some(rank),
+            rank_steps: Vec::new(),
+            extents,
+            operations,
+            writable: explicit_mut || (local.writable && injective),
+        })));
+    };
+    let mut layout = Strided::new(&lit.shape, &lit.strides, lit.offset as isize).map_err(|e| {
+        vec![syn::Error::new_spanned(
+            &item.parent,
+            describe_algebra(&name, "parent", &e).as_str(),
+        )]
+    })?;
+    for (op, known) in item.ops.iter().zip(&known) {
+        layout = operation::apply(&name, layout, op, known)?;
     }
     let offset = layout.offset();
     let footprint = match proof::check_bounds(layout.shape(), layout.strides(), offset, lit.len) {
@@ -545,20 +659,23 @@ pub fn prove_derived(
             )]);
         }
     };
+    // Every operation but `windows` and `broadcast_to` maps distinct result
+    // indices to distinct operand indices, so a unique parent gives a unique
+    // result with no decision; only a chain with a repeating operation, or a
+    // parent that is not unique, needs one decision.
     let (uniqueness, settled_by_rules) = if injective && lit.is_unique() {
         let rules = proof::unique_by_rules(layout.shape(), layout.strides(), offset);
         (Uniqueness::Unique, rules.is_some())
     } else {
         decide_unique(layout.shape(), layout.strides(), offset as usize, footprint)
     };
-    let writable = parent.writable && injective;
     let shape = layout.shape().to_vec();
     let strides = layout.strides().to_vec();
     let peaks = Peaks::of(&shape, &strides, offset as usize, lit.len)
         .join(lit.peaks)
         .join(argument_peaks);
-    Ok(DerivedLayout {
-        literal: Literal {
+    Ok(DerivedProof::Host {
+        literal: Box::new(Literal {
             shape,
             strides,
             offset: offset as usize,
@@ -567,12 +684,43 @@ pub fn prove_derived(
             settled_by_rules,
             peaks,
             assumed_elem_size: None,
-        },
-        writable,
+        }),
+        writable: local.writable && injective,
         operations,
     })
 }
 
+/// " (here indices .. and .. both reach element ..)" for the layout that
+/// `operations` make of a local literal parent, when the macro can compute
+/// it and it has a collision; empty otherwise.
+fn collision_example(name: &str, parent: &Declared<'_>, item: &DerivedItem, operations: &[Operation]) -> String {
+    let Some(Proven::Literal(lit)) = &parent.proven else {
+        return String::new();
+    };
+    let Ok(mut layout) = Strided::new(&lit.shape, &lit.strides, lit.offset as isize) else {
+        return String::new();
+    };
+    for (op, operation) in item.ops.iter().zip(operations) {
+        let Some(known) = operation.known() else {
+            return String::new();
+        };
+        match operation::apply(name, layout, op, &known) {
+            Ok(next) => layout = next,
+            Err(_) => return String::new(),
+        }
+    }
+    match unique_verdict(&layout, lit.len).0 {
+        Uniqueness::Collision(c) => format!(
+            " (here indices {:?} and {:?} both reach element {})",
+            c.first.as_slice(),
+            c.second.as_slice(),
+            c.element
+        ),
+        _ => String::new(),
+    }
+}
+
+/// The uniqueness verdict of a computed layout over `len` elements.
 fn unique_verdict(layout: &Strided, len: usize) -> (Uniqueness, bool) {
     match proof::check_bounds(layout.shape(), layout.strides(), layout.offset(), len) {
         Ok(footprint) => decide_unique(
@@ -591,17 +739,22 @@ fn unique_verdict(layout: &Strided, len: usize) -> (Uniqueness, bool) {
     }
 }
 
-/// Proves one split: 2 to 8 distinct members, each writable, declared in
-/// this invocation with one element type and buffer length, pairwise disjoint.
-/// On success, the pairs of members (by position) whose disjointness the
-/// macro decided by a search, which view-core's cheap rules would not
-/// settle: they need a certificate record.
-pub fn prove_split(
-    split: &SplitItem,
-    declared: &HashMap<String, Declared<'_>>,
-) -> Result<Vec<(usize, usize)>, Vec<syn::Error>> {
+/// A split's members as the proof sees them.
+pub struct SplitProof {
+    /// The pairs of members (by position) whose disjointness the macro
+    /// decided by a search, which view-core's cheap rules would not settle:
+    /// they need a certificate record.
+    pub searched: Vec<(usize, usize)>,
+}
+
+/// Proves one split: 2 to 8 distinct members, each writable; those declared
+/// in this invocation with one element type and buffer length, and, where
+/// the macro evaluated them, pairwise disjoint. Members declared elsewhere,
+/// or generic, are proven in const evaluation when the split is made.
+pub fn prove_split(split: &SplitItem, declared: &HashMap<String, Declared<'_>>) -> Result<SplitProof, Vec<syn::Error>> {
     let mut errors = Vec::new();
     let name = split.name.to_string();
+    let what = format!("split `{name}`");
     if !(2..=8).contains(&split.members.len()) {
         errors.push(syn::Error::new(
             split.members_span,
@@ -611,39 +764,49 @@ pub fn prove_split(
             ),
         ));
     }
+    let text = |path: &syn::Path| path.to_token_stream().to_string().replace(' ', "");
     let mut members = Vec::new();
-    for (k, ident) in split.members.iter().enumerate() {
-        if split.members[..k].contains(ident) {
-            errors.push(syn::Error::new(
-                ident.span(),
-                format!("split `{name}` names `{ident}` twice; a member always overlaps itself"),
+    for (k, path) in split.members.iter().enumerate() {
+        if split.members[..k].iter().any(|other| text(other) == text(path)) {
+            errors.push(syn::Error::new_spanned(
+                path,
+                format!(
+                    "split `{name}` names `{}` twice; a member always overlaps itself",
+                    text(path)
+                ),
             ));
             continue;
         }
-        let Some(member) = declared.get(&ident.to_string()) else {
-            errors.push(syn::Error::new(
-                ident.span(),
-                format!("split `{name}`: `{ident}` is not a layout declared in this `strided_view!` invocation; declare its members alongside the split"),
-            ));
-            continue;
-        };
-        if !member.writable {
-            errors.push(syn::Error::new(
-                ident.span(),
-                format!("split `{name}`: member `{ident}` is read-only; split members are writable, declare it `mut {ident}`"),
-            ));
+        match resolve(path, declared, &what) {
+            Ok(Parent::Local(member)) => {
+                if !member.writable {
+                    errors.push(syn::Error::new_spanned(
+                        path,
+                        format!(
+                            "split `{name}`: member `{0}` is read-only; split members are writable, declare it `mut {0}`",
+                            text(path)
+                        ),
+                    ));
+                }
+                members.push((k, path, Some(member)));
+            }
+            Ok(Parent::External) => members.push((k, path, None)),
+            Err(e) => errors.extend(e),
         }
-        members.push((ident, member));
     }
-    if let Some((first_ident, first)) = members.first() {
+    let locals: Vec<(usize, &syn::Path, &Declared<'_>)> =
+        members.iter().filter_map(|&(k, p, m)| m.map(|m| (k, p, m))).collect();
+    if let Some((_, first_path, first)) = locals.first() {
         let elem = elem_text(first.elem);
-        for (ident, member) in &members[1..] {
+        for (_, path, member) in &locals[1..] {
             if elem_text(member.elem) != elem {
-                errors.push(syn::Error::new(
-                    ident.span(),
+                errors.push(syn::Error::new_spanned(
+                    path,
                     format!(
-                        "split `{name}`: member `{ident}` has element type `{}` but `{first_ident}` has `{elem}`; members share one buffer",
-                        elem_text(member.elem)
+                        "split `{name}`: member `{}` has element type `{}` but `{}` has `{elem}`; members share one buffer",
+                        text(path),
+                        elem_text(member.elem),
+                        text(first_path)
                     ),
                 ));
             }
@@ -652,11 +815,14 @@ pub fn prove_split(
                 _ => member.len_tokens.to_string() == first.len_tokens.to_string(),
             };
             if !same_len {
-                errors.push(syn::Error::new(
-                    ident.span(),
+                errors.push(syn::Error::new_spanned(
+                    path,
                     format!(
-                        "split `{name}`: member `{ident}` has buffer length `{}` but `{first_ident}` has `{}`; members share one buffer",
-                        member.len_tokens, first.len_tokens
+                        "split `{name}`: member `{}` has buffer length `{}` but `{}` has `{}`; members share one buffer",
+                        text(path),
+                        member.len_tokens,
+                        text(first_path),
+                        first.len_tokens
                     ),
                 ));
             }
@@ -667,8 +833,8 @@ pub fn prove_split(
     }
     // Pairwise disjointness, for members the macro could evaluate.
     let mut searched = Vec::new();
-    for (i, (a_ident, a)) in members.iter().enumerate() {
-        for (j, (b_ident, b)) in members.iter().enumerate().skip(i + 1) {
+    for (i, (ka, a_path, a)) in locals.iter().enumerate() {
+        for (kb, b_path, b) in &locals[i + 1..] {
             let (Some(Proven::Literal(a_lit)), Some(Proven::Literal(b_lit))) = (&a.proven, &b.proven) else {
                 continue;
             };
@@ -677,18 +843,17 @@ pub fn prove_split(
                 None => {
                     let words = a_lit.len.div_ceil(64).clamp(1, MACRO_SCRATCH_WORDS);
                     let mut scratch = vec![0u64; words];
-                    searched.push((i, j));
+                    searched.push((*ka, *kb));
                     proof::check_disjoint_bounded(a_lit.parts(), b_lit.parts(), &mut scratch, MACRO_SEARCH_WORK)
                 }
             };
-            if let Some(message) = proof::describe_overlap(&name, &a_ident.to_string(), &b_ident.to_string(), &verdict)
-            {
-                errors.push(syn::Error::new(b_ident.span(), message.as_str()));
+            if let Some(message) = proof::describe_overlap(&name, &text(a_path), &text(b_path), &verdict) {
+                errors.push(syn::Error::new_spanned(b_path, message.as_str()));
             }
         }
     }
     if errors.is_empty() {
-        Ok(searched)
+        Ok(SplitProof { searched })
     } else {
         Err(errors)
     }

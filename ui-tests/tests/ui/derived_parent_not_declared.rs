@@ -1,9 +1,8 @@
-// NumPy: a view needs its base array to exist first (`b = a.T` before `a = ..`
-// is a NameError at run time).
-// Here the parent of a derived layout must be declared before it in the same
-// `strided_view!` invocation; anything else is a compile error at the parent.
-// Write instead: declare `Grid` first, in this invocation, then
-// `Transposed = Grid.t();`.
+// A derived layout's parent may be declared anywhere a type may: earlier or
+// later in this invocation (`Early`, whose parent `Grid` comes after it),
+// in another invocation or module. A name that names no type is the
+// compiler's own error, at the parent.
+// Write instead: declare the parent, or name it by its path.
 use view_macros::strided_view;
 
 strided_view! {
@@ -12,4 +11,7 @@ strided_view! {
     Grid: [i64; 12] { shape: [3, 4] }
 }
 
-fn main() {}
+fn main() {
+    let data = [0i64; 12];
+    let _ = Early::of(Grid::view(&data));
+}
