@@ -102,6 +102,16 @@ const fn describe<P: Layout, D: DerivedFrom<P>>(problem: &DerivedProblem) -> Mes
 /// as its constants. An operation that cannot be applied is a compile error
 /// with the algebra's message, naming `name` (the derived layout).
 pub(crate) const fn derive_numbers<P: Layout>(name: &str, ops: &[Op<'_>]) -> Strided {
+    match try_derive_numbers::<P>(ops) {
+        Ok(result) => result,
+        Err((None, e)) => panic!("{}", describe_algebra(name, "parent", &e).as_str()),
+        Err((Some(k), e)) => panic!("{}", describe_algebra(name, ops[k].name(), &e).as_str()),
+    }
+}
+
+/// The layout `ops` make of `P`'s numbers, or the operation that cannot be
+/// applied (`None`: the parent's numbers themselves) and why.
+const fn try_derive_numbers<P: Layout>(ops: &[Op<'_>]) -> Result<Strided, (Option<usize>, AlgebraError)> {
     // An offset above isize::MAX makes `P` unreadable; it saturates here and
     // the derived layout's own check reports the parent's.
     let offset = if P::OFFSET > isize::MAX as usize {
@@ -111,11 +121,11 @@ pub(crate) const fn derive_numbers<P: Layout>(name: &str, ops: &[Op<'_>]) -> Str
     };
     let parent = match Strided::new(P::SHAPE_SLICE, P::STRIDES_SLICE, offset) {
         Ok(parent) => parent,
-        Err(e) => panic!("{}", describe_algebra(name, "parent", &e).as_str()),
+        Err(e) => return Err((None, e)),
     };
     match apply_all(parent, ops) {
-        Ok(result) => result,
-        Err((k, e)) => panic!("{}", describe_algebra(name, ops[k].name(), &e).as_str()),
+        Ok(result) => Ok(result),
+        Err((k, e)) => Err((Some(k), e)),
     }
 }
 
@@ -123,18 +133,10 @@ pub(crate) const fn derive_numbers<P: Layout>(name: &str, ops: &[Op<'_>]) -> Str
 /// `P`, if it is operation `at` (for the macro's item-level check spanned at
 /// that operation); `None` when they all apply.
 pub(crate) const fn derivation_failure<P: Layout>(name: &str, ops: &[Op<'_>], at: usize) -> Option<Message> {
-    let offset = if P::OFFSET > isize::MAX as usize {
-        isize::MAX
-    } else {
-        P::OFFSET as isize
-    };
-    let parent = match Strided::new(P::SHAPE_SLICE, P::STRIDES_SLICE, offset) {
-        Ok(parent) => parent,
-        Err(e) => return Some(describe_algebra(name, "parent", &e)),
-    };
-    match apply_all(parent, ops) {
+    match try_derive_numbers::<P>(ops) {
         Ok(_) => None,
-        Err((k, e)) if k == at => Some(describe_algebra(name, ops[k].name(), &e)),
+        Err((None, e)) => Some(describe_algebra(name, "parent", &e)),
+        Err((Some(k), e)) if k == at => Some(describe_algebra(name, ops[k].name(), &e)),
         Err(_) => None,
     }
 }
@@ -196,6 +198,14 @@ impl<P: Layout, D: DerivedFrom<P>> DerivedParts<P, D> {
     pub const SHAPE: D::Index = fill_index::<D::Index>(Self::SHAPE_SLICE);
     /// `D`'s strides as its stride array.
     pub const STRIDES: <D::Index as Dim>::Strides = fill_strides::<D::Index>(Self::STRIDES_SLICE);
+    /// `D`'s extents for its shape type (`Shape2<{ EXTENTS[0] }, ..>`),
+    /// zeros where the operations cannot be applied: evaluated when the type
+    /// is checked, so it must not fail there; the item's spanned check
+    /// reports the failure, at the operation.
+    pub const EXTENTS: [usize; MAX_RANK] = match try_derive_numbers::<P>(D::OPS) {
+        Ok(numbers) => padded(numbers.shape(), 0),
+        Err(_) => [0; MAX_RANK],
+    };
     /// `D`'s offset: an element of `P`, so not negative for a readable `P`.
     pub const OFFSET: usize = if Self::NUMBERS.offset() < 0 {
         0

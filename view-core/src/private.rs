@@ -14,11 +14,11 @@ pub use crate::algebra::Op;
 pub use crate::certificate::Certificate;
 pub use crate::derived::{DerivedCertificate, DerivedParts};
 pub use crate::facts::{Facts, UNKNOWN};
-pub use crate::proof::c_order_strides;
+pub use crate::proof::{c_order_strides, Message};
 
 use crate::facts::{describe_problem, Number, Problem};
 use crate::layout::Layout;
-use crate::proof::{describe_bytes, describe_uniqueness, elements_from_bytes, BoundsError, Culprit, Message};
+use crate::proof::{describe_bytes, describe_uniqueness, elements_from_bytes, BoundsError, Culprit};
 use crate::split::Partition;
 
 /// Which token an item-level check speaks for: the macro emits one check
@@ -36,6 +36,21 @@ pub enum Blame {
     Len,
     /// Fires on any rejection.
     Any,
+}
+
+/// The name of one instantiation of a generic item, `Gray<4, 3>`: what its
+/// messages call it, so that a failing instantiation names its parameters.
+pub const fn instance_name(name: &str, params: &[i128]) -> Message {
+    let mut text = Message::new().str(name).str("<");
+    let mut k = 0;
+    while k < params.len() {
+        if k > 0 {
+            text = text.str(", ");
+        }
+        text = text.int(params[k]);
+        k += 1;
+    }
+    text.str(">")
 }
 
 /// The item-level check of a layout: the message of [`Facts::CHECK`]'s

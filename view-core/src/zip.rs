@@ -108,6 +108,11 @@ pub fn zip<T: Operands>(operands: T) -> Zip<T> {
 }
 
 /// A tuple of 1 to 8 [`Operand`]s of one shape.
+#[diagnostic::on_unimplemented(
+    message = "`zip` walks views of one shape: `{Self}` are not views of one shape",
+    label = "views of different shapes (or something that is not a view)",
+    note = "each operand's shape is a type (`Shape2<3, 4>` for a layout of shape [3, 4]); `zip` takes 1 to 8 views, `&View`s, `&ViewMut`s or `&mut ViewMut`s whose shape types are equal"
+)]
 pub trait Operands: Sealed {
     /// Evaluated by [`zip`]: a compile error unless every operand has the
     /// first one's shape.

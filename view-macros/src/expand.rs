@@ -152,6 +152,33 @@ fn unit_struct(attrs: &[Attribute], doc: &str, vis: &Visibility, name: &Ident, g
     }
 }
 
+/// The `NAME` of an item's trait impl, and what it needs: the name as
+/// written for an item that is not generic; for a generic one the name of
+/// each instantiation (`Gray<4, 3>`), built by view-core in a hidden
+/// associated constant, so that a failing instantiation's message names its
+/// parameters.
+fn name_constant(paths: &Paths, name: &Ident, generics: &Generics, cfgs: &[&Attribute]) -> (TokenStream, TokenStream) {
+    let name_str = syn::ext::IdentExt::unraw(name).to_string();
+    let params: Vec<&Ident> = generics.const_params().map(|c| &c.ident).collect();
+    if params.is_empty() {
+        return (quote!(#name_str), TokenStream::new());
+    }
+    let core = &paths.core;
+    let i128_ = prim("i128");
+    let (impl_g, ty_g, where_c) = generics.split_for_impl();
+    let items = quote! {
+        #(#cfgs)*
+        impl #impl_g #name #ty_g #where_c {
+            const __STRIDED_VIEW_NAME: #core::__private::Message =
+                #core::__private::instance_name(#name_str, &[#(#params as #i128_),*]);
+        }
+    };
+    (
+        quote!(#core::__private::Message::as_str(&Self::__STRIDED_VIEW_NAME)),
+        items,
+    )
+}
+
 /// The struct alone, emitted for an item that failed, so that later uses of
 /// its name do not add "cannot find type" errors to the real one.
 pub fn placeholder(attrs: &[Attribute], vis: &Visibility, name: &Ident, generics: &Generics) -> TokenStream {
@@ -302,7 +329,7 @@ fn layout_type(paths: &Paths, header: &Header<'_>, doc: &str, c: Constants, chec
         written,
         certificate,
     } = c;
-    let name_str = syn::ext::IdentExt::unraw(*name).to_string();
+    let (name_const, name_items) = name_constant(paths, name, generics, &cfgs);
     let unique_impl = writable.then(|| {
         quote! {
             #(#cfgs)*
@@ -348,10 +375,11 @@ fn layout_type(paths: &Paths, header: &Header<'_>, doc: &str, c: Constants, chec
             const STRIDES_SLICE: &'static [#isize_] = #strides_slice;
             const OFFSET: #usize_ = #offset;
             const BUFFER_LEN: #usize_ = #len;
-            const NAME: &'static #str_ = #name_str;
+            const NAME: &'static #str_ = #name_const;
             const WRITTEN: &'static [#i128_] = #written;
             #certificate
         }
+        #name_items
         #unique_impl
         #(#subviews)*
         #item_checks
@@ -766,7 +794,7 @@ pub fn expand_const_derived(
     // generic (they name no parameter), the tracked ones otherwise.
     let extents: Vec<Option<TokenStream>> = match (header.is_generic(), derived.rank) {
         (false, Some(r)) => (0..r)
-            .map(|k| Some(quote!({ <#core::__private::DerivedParts<#parent, #name>>::SHAPE_SLICE[#k] })))
+            .map(|k| Some(quote!({ <#core::__private::DerivedParts<#parent, #name>>::EXTENTS[#k] })))
             .collect(),
         (_, None) => vec![None],
         (true, Some(_)) => derived.extents.clone(),
@@ -853,7 +881,7 @@ pub fn expand_split(
     let core = &paths.core;
     let cfgs = cfgs(attrs);
     let (impl_g, ty_g, where_c) = generics.split_for_impl();
-    let name_str = syn::ext::IdentExt::unraw(name).to_string();
+    let (name_const, name_items) = name_constant(paths, name, generics, &cfgs);
     let (elem_param, elem_ty) = elem_parts(buffer.elem);
     let views: Vec<TokenStream> = member_paths
         .iter()
@@ -916,9 +944,10 @@ pub fn expand_split(
         impl #impl_g #core::Partition for #name #ty_g #where_c {
             type Members = (#(#member_paths,)*);
             const BUFFER_LEN: #usize_ = <#first as #core::Layout>::BUFFER_LEN;
-            const NAME: &'static #str_ = #name_str;
+            const NAME: &'static #str_ = #name_const;
             #certificate
         }
+        #name_items
         #item_checks
 
         #(#cfgs)*

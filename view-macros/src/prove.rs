@@ -607,7 +607,7 @@ pub fn prove_derived(
             if generic && rank.is_none() && grows {
                 return Err(vec![syn::Error::new_spanned(
                     &item.parent,
-                    format!("derived layout `{name}` is generic, its parent is declared elsewhere, and its operations add axes: stable Rust cannot write its index type (`[usize; RANK + 1]` of a generic parent needs generic const expressions); declare `{name}` in the same `strided_view!` invocation as its parent"),
+                    format!("derived layout `{name}` is generic, its parent is declared elsewhere, and its operations add axes: stable Rust cannot write its index type (an array whose length is computed from the parent's `RANK`, `[usize; RANK * 2]` or `[usize; RANK + 1]`, needs generic const expressions); declare `{name}` in the same `strided_view!` invocation as its parent, where the macro knows the rank"),
                 )]);
             }
             return Ok(DerivedProof::Const(Box::new(ConstDerived {

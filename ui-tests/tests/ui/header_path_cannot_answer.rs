@@ -8,7 +8,6 @@ pub mod fake {
 
     pub mod __private {
         pub use view_core::__private::*;
-        use view_core::proof::Message;
 
         pub const fn layout_failure<L>(_: Blame) -> Option<Message> {
             None

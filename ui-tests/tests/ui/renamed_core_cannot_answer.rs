@@ -10,7 +10,6 @@ pub use real_core::*;
 
 pub mod __private {
     pub use real_core::__private::*;
-    use real_core::proof::Message;
 
     pub const fn layout_failure<L>(_: Blame) -> Option<Message> {
         None
