@@ -54,6 +54,8 @@ fn same<A: Layout, B: Layout>(case: &str) {
 macro_rules! cases {
     ($($case:ident: $n:literal [$a:literal, $b:literal] [$s0:literal, $s1:literal] $o:literal;)*) => {
         $(
+            // Each case uses only some of the generated constructors.
+            #[allow(dead_code)]
             mod $case {
                 use super::*;
                 strided_view! {
