@@ -218,15 +218,23 @@ pub const fn describe_uniqueness(name: &str, verdict: &Uniqueness) -> Option<Mes
                 .uint(positions)
                 .str(" distinct elements, so two of them share one (drop `mut` for a read-only view)"),
         ),
-        Uniqueness::Undecided { positions, capacity } => Some(
-            m.str(" is declared `mut`, but it could not be proven unique: its elements span ")
+        Uniqueness::Undecided { positions, capacity } => {
+            let m = m
+                .str(" is declared `mut`, but it could not be proven unique: its elements span ")
                 .uint(positions)
                 .str(" positions, more than the ")
                 .uint(capacity as u128)
-                .str(" the exact search may mark here, and the bounded search ran out of work before deciding. ")
-                .str("Layouts written with named constants are decided in const evaluation, whose budget is small: ")
-                .str("write the shape and strides as integer literals for the macro's larger budget, or drop `mut`"),
-        ),
+                .str(" the exact search may mark here, and the bounded search ran out of work before deciding. ");
+            // Const evaluation decides with the small budget; the macro, which
+            // runs compiled code, with a far larger one.
+            Some(if capacity <= super::CONST_SCRATCH_WORDS * 64 {
+                m.str("Layouts written with named constants or const parameters are decided in const evaluation, ")
+                    .str("whose budget is small: write the shape and strides as integer literals for the macro's ")
+                    .str("larger budget, or drop `mut`")
+            } else {
+                m.str("That was the macro's whole budget (it never guesses): drop `mut` for a read-only view")
+            })
+        }
     }
 }
 
