@@ -59,8 +59,8 @@ for bin in views slices; do
             }
             / [tT] / && /index_out_of_range/ { panics += $1; npanics++ }
             END {
-                printf "%-7s stereo %4d  bayer %4d  framebuffer %4d  fir %4d  total %5d", bin,
-                    size["stereo"], size["bayer"], size["framebuffer"], size["fir"], total
+                printf "%-7s stereo %4d  bayer %4d  framebuffer %4d  fir %4d  panels %4d  total %5d", bin,
+                    size["stereo"], size["bayer"], size["framebuffer"], size["fir"], size["panels"], total
                 if (npanics) printf "  (+ %d index panic stub(s): %d)", npanics, panics
                 printf "\n"
             }'

@@ -1,4 +1,4 @@
-//! The harness both firmware binaries share: the inputs, the four kernels'
+//! The harness both firmware binaries share: the inputs, the five kernels'
 //! signatures, the expected results (computed on the host, independently of
 //! the views) and the semihosting report.
 //!
@@ -56,6 +56,24 @@ pub const RECT_B_H: usize = 6;
 /// Rectangle B's colour.
 pub const RECT_B_COLOUR: u8 = 0xA5;
 
+/// The status panel (the first size of the generic panel kernel), columns.
+pub const SMALL_W: usize = 16;
+/// The status panel's rows.
+pub const SMALL_H: usize = 8;
+/// The main panel (the second size), columns.
+pub const LARGE_W: usize = 40;
+/// The main panel's rows.
+pub const LARGE_H: usize = 24;
+/// The panels' one-pixel frame.
+pub const FRAME: u8 = 0xF0;
+
+/// A panel pixel inside the frame at `(x, y)`: the gradient the panel
+/// kernel draws.
+#[inline(always)]
+pub fn gradient(x: usize, y: usize) -> u8 {
+    (x * 3 + y * 7) as u8
+}
+
 /// FIR input length.
 pub const FIR_IN: usize = 32;
 /// FIR taps.
@@ -69,7 +87,7 @@ pub const FIR_TAPS: [i32; TAPS] = [-2, 5, 7, 3];
 // The kernels
 // ---------------------------------------------------------------------------
 
-/// The four jobs, once with views and once with plain slices.
+/// The five jobs, once with views and once with plain slices.
 pub trait Kernels {
     /// How the report names this implementation.
     const NAME: &'static str;
@@ -91,6 +109,40 @@ pub trait Kernels {
 
     /// `y[n] = Σ_k taps[k] * x[n + k]` for `n < FIR_OUT`.
     fn fir(x: &[i32; FIR_IN], taps: &[i32; TAPS], y: &mut [i32; FIR_OUT]);
+
+    /// One kernel at two panel sizes (row-major, one byte per pixel): the
+    /// border pixels [`FRAME`], the others [`gradient`]; returns, for each
+    /// panel, the checksum [`upside_down_checksum`] of its rows read bottom
+    /// row first.
+    fn panels(small: &mut [u8; SMALL_W * SMALL_H], large: &mut [u8; LARGE_W * LARGE_H]) -> [u32; 2];
+}
+
+/// `h = h * 31 + pixel` over the pixels of a `w`-column panel, rows from the
+/// bottom one up, each row left to right.
+pub fn upside_down_checksum(pixels: impl IntoIterator<Item = u8>) -> u32 {
+    pixels
+        .into_iter()
+        .fold(0u32, |h, p| h.wrapping_mul(31).wrapping_add(u32::from(p)))
+}
+
+/// The panel pixel at `(x, y)` after the kernel, by plain geometry.
+fn panel_expected(x: usize, y: usize, w: usize, h: usize) -> u8 {
+    if x == 0 || y == 0 || x == w - 1 || y == h - 1 {
+        FRAME
+    } else {
+        gradient(x, y)
+    }
+}
+
+/// Checks one panel against plain geometry; returns (pixels right, checksum right).
+fn check_panel(panel: &[u8], w: usize, h: usize, checksum: u32) -> (bool, bool) {
+    let pixels = (0..h).all(|y| (0..w).all(|x| panel[y * w + x] == panel_expected(x, y, w, h)));
+    let expected = upside_down_checksum(
+        (0..h)
+            .rev()
+            .flat_map(|y| (0..w).map(move |x| panel_expected(x, y, w, h))),
+    );
+    (pixels, checksum == expected)
 }
 
 /// Gain 5/4 with saturation: `clamp((x * 5) >> 2)` in i32.
@@ -280,7 +332,7 @@ fn fb_expected(x: usize, y: usize) -> u8 {
     }
 }
 
-/// Runs the four kernels of `K` on `static` buffers, checks every result,
+/// Runs the five kernels of `K` on `static` buffers, checks every result,
 /// prints a report over semihosting and exits QEMU: status 0 when every check
 /// passed, 1 otherwise.
 pub fn run<K: Kernels>() -> ! {
@@ -390,6 +442,26 @@ pub fn run<K: Kernels>() -> ! {
     );
     hprintln!("  y[0..4] = {:?}, y[28] = {}", &y[..4], y[FIR_OUT - 1]);
     report.check("fir output matches, all 29 outputs", y == FIR_EXPECTED);
+
+    // 5. One generic kernel at two panel sizes.
+    let small = singleton!(: [u8; SMALL_W * SMALL_H] = [0; SMALL_W * SMALL_H]).unwrap();
+    let large = singleton!(: [u8; LARGE_W * LARGE_H] = [0; LARGE_W * LARGE_H]).unwrap();
+    let [small_sum, large_sum] = K::panels(small, large);
+    hprintln!(
+        "panels: one kernel at {}x{} and {}x{}: frame 0x{:X}, gradient 3x + 7y inside, checksum bottom-up",
+        SMALL_W,
+        SMALL_H,
+        LARGE_W,
+        LARGE_H,
+        FRAME
+    );
+    hprintln!("  checksums = [{:#010x}, {:#010x}]", small_sum, large_sum);
+    let (small_pixels, small_ok) = check_panel(small, SMALL_W, SMALL_H, small_sum);
+    let (large_pixels, large_ok) = check_panel(large, LARGE_W, LARGE_H, large_sum);
+    report.check("16x8 panel: frame and gradient exact", small_pixels);
+    report.check("16x8 panel: upside-down checksum", small_ok);
+    report.check("40x24 panel: frame and gradient exact", large_pixels);
+    report.check("40x24 panel: upside-down checksum", large_ok);
 
     hprintln!("{} passed, {} failed", report.passed, report.failed);
     debug::exit(if report.failed == 0 {

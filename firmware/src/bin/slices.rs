@@ -7,10 +7,21 @@
 use cortex_m_rt::entry;
 use panic_semihosting as _;
 use strided_view_firmware::{
-    average, gain_left, gain_right, mix, run, Kernels, BACKGROUND, BAYER, FB_LEN, FIR_IN, FIR_OUT, FRAMES, HALF,
-    HEIGHT, PITCH, RECT_A_COLOUR, RECT_A_H, RECT_A_W, RECT_A_X, RECT_A_Y, RECT_B_COLOUR, RECT_B_H, RECT_B_W, RECT_B_X,
-    RECT_B_Y, TAPS, WIDTH,
+    average, gain_left, gain_right, gradient, mix, run, upside_down_checksum, Kernels, BACKGROUND, BAYER, FB_LEN,
+    FIR_IN, FIR_OUT, FRAME, FRAMES, HALF, HEIGHT, LARGE_H, LARGE_W, PITCH, RECT_A_COLOUR, RECT_A_H, RECT_A_W, RECT_A_X,
+    RECT_A_Y, RECT_B_COLOUR, RECT_B_H, RECT_B_W, RECT_B_X, RECT_B_Y, SMALL_H, SMALL_W, TAPS, WIDTH,
 };
+
+/// The panel kernel for a `w x h` panel, by hand.
+fn panel(pixels: &mut [u8], w: usize, h: usize) -> u32 {
+    pixels[..w * h].fill(FRAME);
+    for y in 1..h - 1 {
+        for x in 1..w - 1 {
+            pixels[y * w + x] = gradient(x, y);
+        }
+    }
+    upside_down_checksum((0..h).rev().flat_map(|y| pixels[y * w..(y + 1) * w].iter().copied()))
+}
 
 /// Fills a `w x h` rectangle at `(x, y)` of a framebuffer with `PITCH`-byte rows.
 fn fill_rect(fb: &mut [u8], x: usize, y: usize, w: usize, h: usize, colour: u8) {
@@ -70,6 +81,11 @@ impl Kernels for Slices {
         for n in 0..FIR_OUT {
             y[n] = (0..TAPS).map(|k| taps[k] * x[n + k]).sum();
         }
+    }
+
+    #[inline(never)]
+    fn panels(small: &mut [u8; SMALL_W * SMALL_H], large: &mut [u8; LARGE_W * LARGE_H]) -> [u32; 2] {
+        [panel(small, SMALL_W, SMALL_H), panel(large, LARGE_W, LARGE_H)]
     }
 }
 

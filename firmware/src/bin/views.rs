@@ -7,11 +7,11 @@
 use cortex_m_rt::entry;
 use panic_semihosting as _;
 use strided_view_firmware::{
-    average, gain_left, gain_right, mix, run, Kernels, BACKGROUND, BAYER, FB_LEN, FIR_IN, FIR_OUT, FRAMES, HALF,
-    HEIGHT, PITCH, RECT_A_COLOUR, RECT_A_H, RECT_A_W, RECT_A_X, RECT_A_Y, RECT_B_COLOUR, RECT_B_H, RECT_B_W, RECT_B_X,
-    RECT_B_Y, TAPS, WIDTH,
+    average, gain_left, gain_right, gradient, mix, run, upside_down_checksum, Kernels, BACKGROUND, BAYER, FB_LEN,
+    FIR_IN, FIR_OUT, FRAME, FRAMES, HALF, HEIGHT, LARGE_H, LARGE_W, PITCH, RECT_A_COLOUR, RECT_A_H, RECT_A_W, RECT_A_X,
+    RECT_A_Y, RECT_B_COLOUR, RECT_B_H, RECT_B_W, RECT_B_X, RECT_B_Y, SMALL_H, SMALL_W, TAPS, WIDTH,
 };
-use view_core::{contract, zip};
+use view_core::{contract, zip, ViewMut};
 use view_macros::strided_view;
 
 strided_view! {
@@ -63,6 +63,27 @@ strided_view! {
     split ScreenB = (RectB, Padding);
 }
 
+strided_view! {
+    // --- one panel kernel for any size: the layouts are generic, each
+    // instantiation proven when the kernel is instantiated.
+    /// A `W x H` panel, row-major.
+    mut Panel<const W: usize, const H: usize>: [u8; W * H] { shape: [H, W] }
+    /// Everything but the one-pixel frame.
+    mut Inside<const W: usize, const H: usize> = Panel<W, H>.slice(0, 1..-1).slice(1, 1..-1);
+    /// The panel upside down.
+    UpsideDown<const W: usize, const H: usize> = Panel<W, H>.flip(0);
+}
+
+/// The panel kernel, written once: frame, gradient inside, checksum of the
+/// rows bottom-up.
+fn panel<const W: usize, const H: usize>(mut panel: ViewMut<'_, u8, Panel<W, H>>) -> u32 {
+    panel.fill(FRAME);
+    for ([y, x], p) in Inside::<W, H>::of_mut(panel.reborrow()).indexed_iter_mut() {
+        *p = gradient(x + 1, y + 1);
+    }
+    upside_down_checksum(UpsideDown::<W, H>::of(panel.into_view()).iter().copied())
+}
+
 /// The sum of a plane's samples.
 fn plane_sum<'a>(plane: impl IntoIterator<Item = &'a u8>) -> u32 {
     plane.into_iter().map(|&v| u32::from(v)).sum()
@@ -110,6 +131,14 @@ impl Kernels for Views {
     fn fir(x: &[i32; FIR_IN], taps: &[i32; TAPS], y: &mut [i32; FIR_OUT]) {
         // y[n] = Σ_k taps[k] * x[n + k]: the windows contracted with the taps.
         contract(Windows::view(x), Taps::view(taps), &mut FirOut::view_mut(y));
+    }
+
+    #[inline(never)]
+    fn panels(small: &mut [u8; SMALL_W * SMALL_H], large: &mut [u8; LARGE_W * LARGE_H]) -> [u32; 2] {
+        [
+            panel(Panel::<SMALL_W, SMALL_H>::view_mut(small)),
+            panel(Panel::<LARGE_W, LARGE_H>::view_mut(large)),
+        ]
     }
 }
 
