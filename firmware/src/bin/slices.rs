@@ -1,4 +1,4 @@
-//! The same four kernels with plain slice indexing: the index arithmetic is
+//! The same five kernels with plain slice indexing: the index arithmetic is
 //! written out by hand and every access is bounds-checked at run time (unless
 //! the optimizer proves it away).
 #![no_std]

@@ -1,4 +1,4 @@
-//! The four kernels through `strided_view!` layouts: every view below is
+//! The five kernels through `strided_view!` layouts: every view below is
 //! proven in bounds (and, when writable, unique; when split, disjoint) at
 //! compile time, so the loops carry no buffer-length check.
 #![no_std]
