@@ -11,7 +11,9 @@ use crate::error::LengthError;
 use crate::facts::Facts;
 use crate::iter::{IndexedIter, Iter};
 use crate::layout::{element_at, in_shape, index_out_of_range, Dim, IntoIndex, Layout, Subview};
+use crate::patch::{patch_base, Patch};
 use crate::raw::{non_null, Base};
+use crate::shape::ShapeType;
 use crate::trailing::{trailing_base, SubviewFacts, Trailing};
 use crate::zip::{Operand, Sealed};
 
@@ -145,6 +147,34 @@ impl<'a, E, L: Layout> View<'a, E, L> {
         trailing_base::<E, L, K>(self.base, &index).map(|base| {
             // SAFETY: the trailing view's elements are elements of `L` (see
             // `trailing_base`), readable for `'a` with no writer.
+            unsafe { View::from_base(base) }
+        })
+    }
+
+    /// The block of shape `S` whose first index is `position`: the patch of
+    /// a fixed shape at a position known at run time (NumPy's
+    /// `a[y:y + 3, x:x + 3]`). One check of `position` against the range
+    /// `0..=n - s` of each axis, constants; `None` outside it. `S` is a
+    /// shape type of the view's rank ([`Shape2<3, 3>`](crate::shape::Shape2),
+    /// or another layout's `Shape`) that fits inside the view's shape
+    /// (checked at compile time).
+    ///
+    /// ```
+    /// use view_core::shape::Shape2;
+    /// view_macros::strided_view! {
+    ///     Image: [u8; 30] { shape: [5, 6] }
+    /// }
+    /// let pixels: [u8; 30] = core::array::from_fn(|i| i as u8);
+    /// let image = Image::view(&pixels);
+    /// let patch = image.patch::<Shape2<2, 3>>([3, 2]).unwrap();
+    /// assert!(patch.iter().copied().eq([20, 21, 22, 26, 27, 28]));
+    /// assert!(image.patch::<Shape2<2, 3>>([4, 0]).is_none()); // rows 4 and 5: past the end
+    /// ```
+    #[inline]
+    pub fn patch<S: ShapeType>(self, position: L::Index) -> Option<View<'a, E, Patch<L, S>>> {
+        patch_base::<E, L, S>(self.base, &position).map(|base| {
+            // SAFETY: the patch's elements are elements of `L` (see
+            // `patch_base`), readable for `'a` with no writer.
             unsafe { View::from_base(base) }
         })
     }

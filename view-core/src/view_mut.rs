@@ -11,8 +11,9 @@ use crate::error::LengthError;
 use crate::facts::Facts;
 use crate::iter::{IndexedIter, IndexedIterMut, Iter, IterMut};
 use crate::layout::{element_at, in_shape, index_out_of_range, Dim, IntoIndex, Layout, Subview, UniqueLayout};
+use crate::patch::{patch_base, Patch, PatchFacts};
 use crate::raw::{non_null, Base};
-use crate::shape::SameShape;
+use crate::shape::{SameShape, ShapeType};
 use crate::trailing::{trailing_base, SubviewFacts, Trailing};
 use crate::view::View;
 use crate::zip::{zip, Operand, Sealed};
@@ -122,6 +123,43 @@ impl<'a, E, L: UniqueLayout> ViewMut<'a, E, L> {
         // SAFETY: `D` passed `Facts::WRITABLE`; `self` (consumed) had
         // exclusive access to `L`'s elements, hence `D`'s, for `'a`.
         unsafe { ViewMut::from_base(base) }
+    }
+
+    /// The writable block of shape `S` whose first index is `position`, for
+    /// as long as `self` is borrowed (so one patch exists at a time); `None`
+    /// outside the range `0..=n - s` of some axis. A patch of a unique
+    /// layout is unique, so this needs no decision (see [`View::patch`]).
+    ///
+    /// ```
+    /// use view_core::shape::Shape2;
+    /// view_macros::strided_view! {
+    ///     mut Image: [u8; 30] { shape: [5, 6] }
+    /// }
+    /// let mut pixels = [0u8; 30];
+    /// let mut image = Image::view_mut(&mut pixels);
+    /// for (y, x) in [(0, 0), (3, 3)] {
+    ///     image.patch_mut::<Shape2<2, 3>>([y, x]).unwrap().fill(9);
+    /// }
+    /// assert_eq!(pixels[..6], [9, 9, 9, 0, 0, 0]);
+    /// assert_eq!(pixels[24..], [0, 0, 0, 9, 9, 9]);
+    /// ```
+    #[inline]
+    pub fn patch_mut<S: ShapeType>(&mut self, position: L::Index) -> Option<ViewMut<'_, E, Patch<L, S>>> {
+        const { PatchFacts::<L, S>::WRITABLE }
+        patch_base::<E, L, S>(self.base, &position).map(|base| {
+            // SAFETY: the patch passed `Facts::WRITABLE` (checked above by
+            // `PatchFacts`: in bounds, unique); its elements are elements of
+            // `L` (see `patch_base`), to which `self` has exclusive access,
+            // lent for the borrow of `self`.
+            unsafe { ViewMut::from_base(base) }
+        })
+    }
+
+    /// The read-only block of shape `S` at `position`, for as long as `self`
+    /// is borrowed (see [`View::patch`]).
+    #[inline]
+    pub fn patch<S: ShapeType>(&self, position: L::Index) -> Option<View<'_, E, Patch<L, S>>> {
+        self.as_view().patch(position)
     }
 
     /// The writable view of the trailing axes at `index` of the leading ones,
