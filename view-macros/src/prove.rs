@@ -566,21 +566,16 @@ pub fn prove_derived(
         let (operation, peaks) = operation::parse(&name, op)?;
         argument_peaks = argument_peaks.join(peaks);
         operations.push(operation);
-        if explicit_mut && operations.last().is_some_and(|o| !o.is_injective()) {
-            let example = match &parent {
-                Parent::Local(local) => collision_example(&name, local, item, &operations),
-                Parent::External => String::new(),
-            };
-            return Err(vec![syn::Error::new_spanned(
-                op.tokens(),
-                format!(
-                    "layout `{name}` is declared `mut`, but `{}` is never writable: its indices share elements by design{example}",
-                    op.text()
-                ),
-            )]);
-        }
     }
     let injective = operations.iter().all(Operation::is_injective);
+    // The first operation that can repeat elements (`windows`,
+    // `broadcast_to`): where a `mut` item that is not unique is blamed.
+    let repeating = item
+        .ops
+        .iter()
+        .zip(&operations)
+        .find(|(_, o)| !o.is_injective())
+        .map(|(op, _)| op);
     let generic = !item.generics.params.is_empty();
     let local = match parent {
         Parent::Local(local) => local,
@@ -669,6 +664,30 @@ pub fn prove_derived(
     } else {
         decide_unique(layout.shape(), layout.strides(), offset as usize, footprint)
     };
+    // A `mut` item whose chain repeats elements is writable exactly when
+    // its result is still unique (tiles: windows with a step at least the
+    // window); one decision, for the result.
+    let unique = matches!(uniqueness, Uniqueness::Unique);
+    if let (true, Some(op)) = (explicit_mut && !unique, repeating) {
+        let message = match &uniqueness {
+            Uniqueness::Collision(c) => format!(
+                "layout `{name}` is declared `mut`, but `{}` makes its indices share elements: indices {:?} and {:?} both reach element {}; {}",
+                op.text(),
+                c.first.as_slice(),
+                c.second.as_slice(),
+                c.element,
+                if op.method == "windows" {
+                    "windows are writable as tiles, with a step at least the window on each axis (`.windows([2, 2]).slice(0, .., 2).slice(1, .., 2)`), or drop `mut` for a read-only view"
+                } else {
+                    "a broadcast repeats elements wherever it stretches an axis; drop `mut` for a read-only view"
+                }
+            ),
+            other => proof::describe_uniqueness(&name, other)
+                .map(|m| m.as_str().to_owned())
+                .unwrap_or_default(),
+        };
+        return Err(vec![syn::Error::new_spanned(op.tokens(), message)]);
+    }
     let shape = layout.shape().to_vec();
     let strides = layout.strides().to_vec();
     let peaks = Peaks::of(&shape, &strides, offset as usize, lit.len)
@@ -685,58 +704,9 @@ pub fn prove_derived(
             peaks,
             assumed_elem_size: None,
         }),
-        writable: local.writable && injective,
+        writable: local.writable && (injective || (explicit_mut && unique)),
         operations,
     })
-}
-
-/// " (here indices .. and .. both reach element ..)" for the layout that
-/// `operations` make of a local literal parent, when the macro can compute
-/// it and it has a collision; empty otherwise.
-fn collision_example(name: &str, parent: &Declared<'_>, item: &DerivedItem, operations: &[Operation]) -> String {
-    let Some(Proven::Literal(lit)) = &parent.proven else {
-        return String::new();
-    };
-    let Ok(mut layout) = Strided::new(&lit.shape, &lit.strides, lit.offset as isize) else {
-        return String::new();
-    };
-    for (op, operation) in item.ops.iter().zip(operations) {
-        let Some(known) = operation.known() else {
-            return String::new();
-        };
-        match operation::apply(name, layout, op, &known) {
-            Ok(next) => layout = next,
-            Err(_) => return String::new(),
-        }
-    }
-    match unique_verdict(&layout, lit.len).0 {
-        Uniqueness::Collision(c) => format!(
-            " (here indices {:?} and {:?} both reach element {})",
-            c.first.as_slice(),
-            c.second.as_slice(),
-            c.element
-        ),
-        _ => String::new(),
-    }
-}
-
-/// The uniqueness verdict of a computed layout over `len` elements.
-fn unique_verdict(layout: &Strided, len: usize) -> (Uniqueness, bool) {
-    match proof::check_bounds(layout.shape(), layout.strides(), layout.offset(), len) {
-        Ok(footprint) => decide_unique(
-            layout.shape(),
-            layout.strides(),
-            layout.offset().max(0) as usize,
-            footprint,
-        ),
-        Err(_) => (
-            Uniqueness::Undecided {
-                positions: u128::MAX,
-                capacity: 0,
-            },
-            false,
-        ),
-    }
 }
 
 /// A split's members as the proof sees them.

@@ -2,11 +2,13 @@
 // `np.broadcast_to(row, (3, 4))` (its result is read-only, writeable only by
 // forcing a flag) are views whose indices share elements: one write lands in
 // several windows / rows at once.
-// Here `windows` and `broadcast_to` results are never writable, so declaring
-// them `mut` is a compile error at the operation.
-// Write instead: drop `mut` (`Windows::of(image.as_view())` reads them), and
-// write through the parent or through a unique derived layout
-// (`mut Interior = Image.slice(0, 1..-1).slice(1, 1..-1);`).
+// Here a `mut` derived layout whose chain has `windows` or `broadcast_to` is
+// writable only if its result is still unique (tiles: windows with a step at
+// least the window); these are not, so declaring them `mut` is a compile
+// error at the operation, with two indices that share an element.
+// Write instead: drop `mut` (`Windows::of(image.as_view())` reads them),
+// take tiles (`mut Tiles = Image.windows([2, 2]).slice(0, .., 2).slice(1, .., 2);`),
+// or write through the parent.
 use view_macros::strided_view;
 
 strided_view! {
