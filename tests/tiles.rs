@@ -22,7 +22,7 @@ strided_view! {
 fn tiles_are_unique_and_write_exactly_their_elements() {
     assert_eq!(<Tiles as Layout>::SHAPE, [3, 4, 2, 2]);
     assert_eq!(<Tiles as Layout>::UNIQUENESS, view_core::Verdict::Proven);
-    assert!(<Tiles as Layout>::IS_EXHAUSTIVE);
+    const { assert!(<Tiles as Layout>::IS_EXHAUSTIVE) };
     assert_eq!(<Gapped as Layout>::SHAPE, [2, 3, 3, 2]);
     assert_eq!(<TilesT as Layout>::SHAPE, [2, 2, 4, 3]);
     let mut pixels = [0i64; 48];
