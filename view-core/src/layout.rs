@@ -110,8 +110,8 @@ pub trait Layout: Copy + Send + Sync + 'static {
     /// broadcast this is far below `SIZE`: the honest answer to NumPy's `nbytes`.
     const REQUIRED_SPAN: usize = Facts::<Self>::REQUIRED_SPAN;
     /// The shortest buffer the layout fits in (highest element + 1);
-    /// `usize::MAX` for a layout that fits no buffer (an element below 0, or
-    /// one past `isize::MAX`), of which no view exists.
+    /// `usize::MAX` for a layout view-core's check refuses (out of its
+    /// `BUFFER_LEN`, or inconsistent), of which no view exists.
     const REQUIRED_LEN: usize = Facts::<Self>::REQUIRED_LEN;
     /// Whether every index reaches its own element, as far as it was decided:
     /// [`Verdict::Proven`], [`Verdict::Refuted`], or [`Verdict::Undecided`]
