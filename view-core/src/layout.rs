@@ -147,7 +147,7 @@ pub enum Verdict {
 #[diagnostic::on_unimplemented(
     message = "layout `{Self}` is read-only: no writable view of it exists",
     label = "a writable view needs a layout declared `mut`",
-    note = "declare the layout `mut` in `strided_view!` (`pub mut {Self}: [..] {{ .. }}`); the macro then proves that no two indices reach the same element"
+    note = "declare it `mut` in `strided_view!`: `mut {Self}: [..] {{ .. }}`, or for a derived layout `mut {Self} = Parent.op(..);` (with a `mut` parent, and no `windows` or `broadcast_to`, whose indices share elements); the macro then proves that no two indices reach the same element"
 )]
 pub trait UniqueLayout: Layout {}
 

@@ -380,22 +380,23 @@ fn constructors(paths: &Paths, header: &Header<'_>, len: Option<&TokenStream>) -
         ),
     };
     let generics = if params.is_empty() { quote!() } else { quote!(<#params>) };
-    let write = header.writable.then(|| {
-        quote! {
-            /// A writable view of `buffer`; no run-time check: the layout is proven in bounds and unique.
-            #[inline]
-            #vis const fn view_mut #generics (buffer: &mut #buffer) -> #core::ViewMut<'_, #elem_ty, Self> {
-                #core::ViewMut::from_array(buffer)
-            }
-            /// A writable view of a slice, after one length check against `REQUIRED_LEN`.
-            #[inline]
-            #vis fn try_view_mut <#(#elem_params),*> (
-                buffer: &mut [#elem_ty],
-            ) -> ::core::result::Result<#core::ViewMut<'_, #elem_ty, Self>, #core::LengthError> {
-                #core::ViewMut::try_from_slice(buffer)
-            }
+    let (hidden, bound) = read_only_bound(header.writable, &quote!(Self), core);
+    let write = quote! {
+        /// A writable view of `buffer`; no run-time check: the layout is proven in bounds and unique.
+        #hidden
+        #[inline]
+        #vis const fn view_mut #generics (buffer: &mut #buffer) -> #core::ViewMut<'_, #elem_ty, Self> #bound {
+            #core::ViewMut::from_array(buffer)
         }
-    });
+        /// A writable view of a slice, after one length check against `REQUIRED_LEN`.
+        #hidden
+        #[inline]
+        #vis fn try_view_mut <#(#elem_params),*> (
+            buffer: &mut [#elem_ty],
+        ) -> ::core::result::Result<#core::ViewMut<'_, #elem_ty, Self>, #core::LengthError> #bound {
+            #core::ViewMut::try_from_slice(buffer)
+        }
+    };
     quote! {
         /// A read-only view of `buffer`; no run-time check: the layout is proven in bounds.
         #[inline]
@@ -410,6 +411,22 @@ fn constructors(paths: &Paths, header: &Header<'_>, len: Option<&TokenStream>) -
             #core::View::try_from_slice(buffer)
         }
         #write
+    }
+}
+
+/// For the writing constructors of a read-only layout: hidden from the
+/// docs, and bound by `for<'x> TY: UniqueLayout` (a bound on a type with
+/// no parameter must be higher-ranked for rustc to accept it where it does
+/// not hold), so that calling one is an error carrying `UniqueLayout`'s
+/// "declare it `mut`" message rather than "no function named `view_mut`".
+fn read_only_bound(writable: bool, ty: &TokenStream, core: &TokenStream) -> (TokenStream, TokenStream) {
+    if writable {
+        (quote!(), quote!())
+    } else {
+        (
+            quote!(#[doc(hidden)]),
+            quote!(where for<'__x> #ty: #core::UniqueLayout),
+        )
     }
 }
 
@@ -687,15 +704,20 @@ fn derivation(
     // elsewhere serves any element type.
     let (elem_param, elem_ty) = elem_parts(header.elem);
     let params = quote!(<'a #(, #elem_param)*>);
-    let of_mut = writable.then(|| {
-        quote! {
-            /// The same elements of a writable view of the parent layout, through this one.
-            #[inline]
-            #vis fn of_mut #params (view: #core::ViewMut<'a, #elem_ty, #parent>) -> #core::ViewMut<'a, #elem_ty, Self> {
-                view.derive_mut()
-            }
+    // A read-only derived layout may have a read-only parent too, whose
+    // writable view the argument names.
+    let (hidden, mut bound) = read_only_bound(*writable, &quote!(Self), core);
+    if !writable {
+        bound.extend(quote!(, for<'__x> #parent: #core::UniqueLayout));
+    }
+    let of_mut = quote! {
+        /// The same elements of a writable view of the parent layout, through this one.
+        #hidden
+        #[inline]
+        #vis fn of_mut #params (view: #core::ViewMut<'a, #elem_ty, #parent>) -> #core::ViewMut<'a, #elem_ty, Self> #bound {
+            view.derive_mut()
         }
-    });
+    };
     out.extend(quote! {
         #(#cfgs)*
         impl #impl_g #name #ty_g #where_c {
