@@ -372,8 +372,8 @@ fn parse_item_inner(input: ParseStream<'_>, errors: &mut Vec<syn::Error>) -> syn
         offset: None,
         byte_offset: None,
     };
-    parse_fields(&body, &mut item, errors)?;
-    if item.shape.is_none() {
+    let shape_misspelled = parse_fields(&body, &mut item, errors)?;
+    if item.shape.is_none() && !shape_misspelled {
         errors.push(syn::Error::new(
             item.body_span,
             format!("layout `{}` has no `shape`: write `shape: [extents..]`", item.name),
@@ -482,7 +482,23 @@ impl Parse for RawValue {
 
 const FIELDS: &str = "`shape`, `strides`, `byte_strides`, `offset`, `byte_offset`";
 
-fn parse_fields(body: ParseStream<'_>, item: &mut LayoutItem, errors: &mut Vec<syn::Error>) -> syn::Result<()> {
+/// The fields, for "did you mean".
+const FIELD_NAMES: [&str; 5] = ["shape", "strides", "byte_strides", "offset", "byte_offset"];
+
+/// Other names for the fields (C++ `mdspan`'s, NumPy's), beyond what edit
+/// distance finds.
+const FIELD_ALIASES: &[(&str, &str)] = &[
+    ("extents", "shape"),
+    ("dims", "shape"),
+    ("dimensions", "shape"),
+    ("start", "offset"),
+    ("nbytes", "byte_offset"),
+];
+
+/// Parses the fields into `item`; whether an unknown field was reported as
+/// a misspelling of `shape` (which then needs no "has no `shape`" error).
+fn parse_fields(body: ParseStream<'_>, item: &mut LayoutItem, errors: &mut Vec<syn::Error>) -> syn::Result<bool> {
+    let mut shape_misspelled = false;
     while !body.is_empty() {
         let key: Ident = body.parse()?;
         if !body.peek(Token![:]) {
@@ -549,13 +565,18 @@ fn parse_fields(body: ParseStream<'_>, item: &mut LayoutItem, errors: &mut Vec<s
                     item.name
                 ),
             )),
-            (None, _) => errors.push(syn::Error::new(
-                key.span(),
-                format!(
-                    "layout `{}`: unknown field `{name}`; the fields of a layout are {FIELDS}",
-                    item.name
-                ),
-            )),
+            (None, _) => {
+                let meant = crate::suggest::closest(&name, &FIELD_NAMES, FIELD_ALIASES);
+                shape_misspelled |= meant == Some("shape");
+                errors.push(syn::Error::new(
+                    key.span(),
+                    format!(
+                        "layout `{}`: unknown field `{name}`{}; the fields of a layout are {FIELDS}",
+                        item.name,
+                        meant.map_or_else(String::new, |m| format!(" (did you mean `{m}`?)")),
+                    ),
+                ))
+            }
         }
     }
     if let (Some(_), Some(bytes)) = (&item.strides, &item.byte_strides) {
@@ -576,5 +597,5 @@ fn parse_fields(body: ParseStream<'_>, item: &mut LayoutItem, errors: &mut Vec<s
             ),
         ));
     }
-    Ok(())
+    Ok(shape_misspelled)
 }

@@ -17,6 +17,7 @@ mod eval;
 mod expand;
 mod operation;
 mod prove;
+mod suggest;
 
 #[cfg(test)]
 mod fuzz;

@@ -427,6 +427,21 @@ fn article(word: &str) -> &'static str {
     }
 }
 
+/// The operations' names, as [`parse`] knows them.
+const OPERATIONS: [&str; 11] = [
+    "t",
+    "permute",
+    "swap_axes",
+    "flip",
+    "slice",
+    "index",
+    "diagonal",
+    "windows",
+    "broadcast_to",
+    "reshape",
+    "new_axis",
+];
+
 /// Evaluates the arguments of `op` (of layout `name`) into an [`Operation`],
 /// with the pointer-sized values its known arguments met.
 pub fn parse(name: &str, op: &ast::Op) -> Result<(Operation, Peaks), Vec<syn::Error>> {
@@ -495,9 +510,16 @@ pub fn parse(name: &str, op: &ast::Op) -> Result<(Operation, Peaks), Vec<syn::Er
             Operation::NewAxis(args.axis(0)?)
         }
         other => {
+            // NumPy's `transpose()` is `t()`, its `transpose(axes)` is `permute(axes)`.
+            let transpose = if op.args.is_empty() { "t" } else { "permute" };
+            let aliases = [("transpose", transpose), ("sliding_window_view", "windows"), ("expand_dims", "new_axis"), ("diag", "diagonal"), ("reverse", "flip"), ("rev", "flip")];
             return Err(vec![syn::Error::new(
                 op.method.span(),
-                format!("layout `{name}`: unknown operation `{other}`; the operations are t, permute, swap_axes, flip, slice, index, diagonal, windows, broadcast_to, reshape, new_axis"),
+                format!(
+                    "layout `{name}`: unknown operation `{other}`{}; the operations are {}",
+                    crate::suggest::did_you_mean(other, &OPERATIONS, &aliases),
+                    OPERATIONS.join(", ")
+                ),
             )])
         }
     };
@@ -513,4 +535,23 @@ pub fn apply(name: &str, layout: Strided, op: &ast::Op, known: &Known) -> Result
             describe_algebra(name, &op.text(), &e).as_str(),
         )]
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every name "did you mean" may suggest is one `parse` knows.
+    #[test]
+    fn operations_are_the_known_names() {
+        for name in OPERATIONS {
+            let op = ast::Op {
+                method: syn::Ident::new(name, proc_macro2::Span::call_site()),
+                args: Vec::new(),
+            };
+            if let Err(errors) = parse("L", &op) {
+                assert!(errors.iter().all(|e| !e.to_string().contains("unknown operation")), "{name}");
+            }
+        }
+    }
 }
