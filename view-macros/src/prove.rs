@@ -217,6 +217,11 @@ pub fn prove_layout(item: &LayoutItem) -> Result<Proven, Vec<syn::Error>> {
         // The parser already reported the missing shape.
         return Err(errors);
     };
+    if item.conflict() {
+        // The parser reported the second field of the family; reading
+        // either one would only add errors about a layout not meant.
+        return Err(errors);
+    }
     let rank = shape_field.values.len();
     if rank > MAX_RANK {
         let message = proof::describe_bounds(&name, &BoundsError::RankTooLarge { rank });
