@@ -21,8 +21,8 @@ use core::marker::PhantomData;
 
 use crate::layout::{Dim, Layout, Verdict};
 use crate::proof::{
-    check_layout, describe_bounds, describe_uniqueness, search_unique_const, size_of_shape, unique_by_rules,
-    BoundsError, Footprint, Message, Uniqueness,
+    bounds_fix, check_layout, describe_bounds, describe_bounds_fixed, describe_uniqueness, search_unique_const,
+    size_of_shape, unique_by_rules, BoundsError, Footprint, Message, Uniqueness, Units,
 };
 use crate::shape::ShapeType;
 
@@ -107,7 +107,7 @@ impl<L: Layout> Facts<L> {
     /// naming the layout and the witness unless [`CHECK`](Self::CHECK) passed.
     pub const READABLE: () = match Self::CHECK {
         Ok(_) => (),
-        Err(problem) => panic!("{}", describe_problem(L::NAME, &problem).as_str()),
+        Err(problem) => panic!("{}", describe_problem_of::<L>(&problem, Units::Elements).as_str()),
     };
 
     /// Evaluated by every constructor of a writable view: `READABLE`, and a
@@ -263,6 +263,18 @@ const fn uniqueness<L: Layout>() -> Uniqueness {
         return Uniqueness::Collision(collision);
     }
     search_unique_const(shape, strides, offset)
+}
+
+/// Describes a [`Problem`] of layout `L`, a bounds error with its fix (in
+/// `units`), in the macro's words for the same layout written with literals.
+pub const fn describe_problem_of<L: Layout>(problem: &Problem, units: Units) -> Message {
+    match *problem {
+        Problem::Bounds(error) if L::OFFSET <= isize::MAX as usize => {
+            let fix = bounds_fix(L::SHAPE_SLICE, L::STRIDES_SLICE, L::OFFSET as isize, L::BUFFER_LEN);
+            describe_bounds_fixed(L::NAME, &error, fix, units)
+        }
+        _ => describe_problem(L::NAME, problem),
+    }
 }
 
 /// Describes a [`Problem`] of layout `name`.

@@ -16,9 +16,12 @@ pub use crate::derived::{DerivedCertificate, DerivedParts};
 pub use crate::facts::{Facts, UNKNOWN};
 pub use crate::proof::c_order_strides;
 
-use crate::facts::{describe_problem, Number, Problem};
+use crate::facts::{describe_problem_of, Number, Problem};
 use crate::layout::Layout;
-use crate::proof::{describe_bytes, describe_uniqueness, elements_from_bytes, BoundsError, Culprit, Message};
+use crate::proof::{
+    describe_byte_offset, describe_byte_stride, describe_uniqueness, elements_from_bytes, BoundsError, Culprit, Message,
+};
+pub use crate::proof::Units;
 use crate::split::Partition;
 
 /// Which token an item-level check speaks for: the macro emits one check
@@ -39,11 +42,19 @@ pub enum Blame {
 }
 
 /// The item-level check of a layout: the message of [`Facts::CHECK`]'s
-/// rejection if it is `blame`'s to report.
+/// rejection if it is `blame`'s to report, with the fix of a bounds error
+/// in elements.
 ///
 /// The generated code panics with it in a `const` item (a compile error that
 /// fires under `cargo check` too), spanned at the blamed token.
 pub const fn layout_failure<L: Layout>(blame: Blame) -> Option<Message> {
+    layout_failure_in::<L>(blame, Units::Elements)
+}
+
+/// [`layout_failure`], with the fix of a bounds error in `units` (those of
+/// the layout's offset as written: `Units::Bytes(size_of::<E>())` for a
+/// `byte_offset`, or `byte_strides` and no offset).
+pub const fn layout_failure_in<L: Layout>(blame: Blame, units: Units) -> Option<Message> {
     let problem = match Facts::<L>::CHECK {
         Ok(_) => return None,
         Err(problem) => problem,
@@ -73,7 +84,7 @@ pub const fn layout_failure<L: Layout>(blame: Blame) -> Option<Message> {
         _ => false,
     };
     if fires {
-        Some(describe_problem(L::NAME, &problem))
+        Some(describe_problem_of::<L>(&problem, units))
     } else {
         None
     }
@@ -109,7 +120,7 @@ pub const fn strides_from_bytes<const R: usize>(
     while k < R {
         strides[k] = match elements_from_bytes(byte_strides[k] as i128, elem_size) {
             Some(s) => s as isize,
-            None => return Err(describe_bytes(name, "byte stride", byte_strides[k] as i128, elem_size)),
+            None => return Err(describe_byte_stride(name, byte_strides[k] as i128, elem_size)),
         };
         k += 1;
     }
@@ -121,7 +132,7 @@ pub const fn strides_from_bytes<const R: usize>(
 pub const fn offset_from_bytes(name: &str, byte_offset: usize, elem_size: usize) -> Result<usize, Message> {
     match elements_from_bytes(byte_offset as i128, elem_size) {
         Some(offset) => Ok(offset as usize),
-        None => Err(describe_bytes(name, "byte offset", byte_offset as i128, elem_size)),
+        None => Err(describe_byte_offset(name, byte_offset as i128, elem_size)),
     }
 }
 

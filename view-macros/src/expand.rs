@@ -137,6 +137,16 @@ fn layout_check(paths: &Paths, name: &Ident, span: Span, blame: TokenStream) -> 
     )
 }
 
+/// [`layout_check`] whose bounds fix speaks in `units` (a
+/// `__private::Units` expression).
+fn layout_check_in(paths: &Paths, name: &Ident, span: Span, blame: TokenStream, units: &TokenStream) -> TokenStream {
+    let core = &paths.core;
+    check_at(
+        span,
+        quote_spanned! {span=> #core::__private::layout_failure_in::<#name>(#core::__private::Blame::#blame, #units) },
+    )
+}
+
 /// The zero-sized struct an item is, spanned at its name (so that the
 /// compiler's "defined here" notes point there).
 fn unit_struct(attrs: &[Attribute], doc: &str, vis: &Visibility, name: &Ident, generics: &Generics) -> TokenStream {
@@ -604,18 +614,22 @@ pub fn deferred_layout(paths: &Paths, header: &Header<'_>, item: &LayoutItem, wr
         }
         (None, None) => quote!(0),
     };
+    let units = match crate::prove::offset_units(item, Some(0)) {
+        view_core::proof::Units::Bytes(_) => quote!(#core::__private::Units::Bytes(#size_of_elem)),
+        view_core::proof::Units::Elements => quote!(#core::__private::Units::Elements),
+    };
     let mut checks = TokenStream::new();
     if let Some(field) = item.strides.as_ref().or(item.byte_strides.as_ref()) {
         for (k, expr) in field.values.iter().enumerate() {
             let span = syn::spanned::Spanned::span(expr);
-            checks.extend(layout_check(paths, name, span, quote!(Stride(#k))));
+            checks.extend(layout_check_in(paths, name, span, quote!(Stride(#k)), &units));
         }
     }
     if let Some(value) = item.offset.as_ref().or(item.byte_offset.as_ref()).map(|f| &f.value) {
         let span = syn::spanned::Spanned::span(value);
-        checks.extend(layout_check(paths, name, span, quote!(Offset)));
+        checks.extend(layout_check_in(paths, name, span, quote!(Offset), &units));
     }
-    checks.extend(layout_check(paths, name, name.span(), quote!(Any)));
+    checks.extend(layout_check_in(paths, name, name.span(), quote!(Any), &units));
     if header.writable {
         checks.extend(check_at(
             name.span(),
