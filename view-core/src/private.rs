@@ -108,6 +108,121 @@ pub const fn split_failure<P: Partition>() -> Option<Message> {
     crate::split::split_failure::<P>()
 }
 
+/// The primitive integer types, which a stride or offset written with a
+/// constant (`strides: [W, 1]` with `const W: usize`) may have: the
+/// expansion converts such a number exactly ([`to_isize`], [`to_usize`]).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an integer type: a layout's strides and offset are integers",
+    label = "not an integer",
+    note = "a constant of any integer type is converted exactly (an overflow is an error); a float, bool or char is never an element count"
+)]
+pub trait Integer: Copy {
+    /// Whether the type is signed.
+    const SIGNED: bool;
+}
+
+macro_rules! integers {
+    ($($ty:ty: $signed:literal),*) => {
+        $(impl Integer for $ty {
+            const SIGNED: bool = $signed;
+        })*
+    };
+}
+
+integers!(
+    i8: true, i16: true, i32: true, i64: true, i128: true, isize: true,
+    u8: false, u16: false, u32: false, u64: false, u128: false, usize: false
+);
+
+/// Whether the integer type of `value` is signed (an error, naming the
+/// type, for a value that is not an integer).
+pub const fn is_signed<T: Integer>(_value: &T) -> bool {
+    T::SIGNED
+}
+
+/// The exact value of an integer given as both `value as i128` and
+/// `value as u128`: the first for a signed type, the second for an
+/// unsigned one (each exact for its kind, `u128` included).
+const fn exact(signed: bool, as_i128: i128, as_u128: u128) -> Result<i128, u128> {
+    if signed {
+        Ok(as_i128)
+    } else if as_u128 <= i128::MAX as u128 {
+        Ok(as_u128 as i128)
+    } else {
+        Err(as_u128)
+    }
+}
+
+/// `what` of layout `name` ("the stride of axis 1"), written as a constant
+/// of any integer type, as this target's `isize`; a compile error (a panic
+/// in const evaluation, here, so that no path of the user's crate is needed
+/// to raise it) if it does not fit.
+pub const fn to_isize(name: &str, what: &str, signed: bool, as_i128: i128, as_u128: u128) -> isize {
+    match isize_of(name, what, signed, as_i128, as_u128) {
+        Ok(v) => v,
+        Err(message) => panic!("{}", message.as_str()),
+    }
+}
+
+/// As [`to_isize`], for a `usize` number (the offset), which must not be negative.
+pub const fn to_usize(name: &str, what: &str, signed: bool, as_i128: i128, as_u128: u128) -> usize {
+    match usize_of(name, what, signed, as_i128, as_u128) {
+        Ok(v) => v,
+        Err(message) => panic!("{}", message.as_str()),
+    }
+}
+
+/// [`to_isize`]'s value, or its message.
+const fn isize_of(name: &str, what: &str, signed: bool, as_i128: i128, as_u128: u128) -> Result<isize, Message> {
+    match exact(signed, as_i128, as_u128) {
+        Ok(v) if v >= isize::MIN as i128 && v <= isize::MAX as i128 => Ok(v as isize),
+        Ok(v) => Err(does_not_fit(name, what, Message::new().int(v), "isize (")
+            .int(isize::MIN as i128)
+            .str(" to ")
+            .int(isize::MAX as i128)
+            .str(")")),
+        Err(u) => Err(does_not_fit(name, what, Message::new().uint(u), "isize (")
+            .int(isize::MIN as i128)
+            .str(" to ")
+            .int(isize::MAX as i128)
+            .str(")")),
+    }
+}
+
+/// [`to_usize`]'s value, or its message.
+const fn usize_of(name: &str, what: &str, signed: bool, as_i128: i128, as_u128: u128) -> Result<usize, Message> {
+    match exact(signed, as_i128, as_u128) {
+        Ok(v) if v < 0 => Err(Message::new()
+            .str("layout ")
+            .name(name)
+            .str(": ")
+            .str(what)
+            .str(", ")
+            .int(v)
+            .str(", is negative: a view starts at element 0 of its buffer or later")),
+        Ok(v) if v <= usize::MAX as i128 => Ok(v as usize),
+        Ok(v) => Err(does_not_fit(name, what, Message::new().int(v), "usize (0 to ")
+            .uint(usize::MAX as u128)
+            .str(")")),
+        Err(u) => Err(does_not_fit(name, what, Message::new().uint(u), "usize (0 to ")
+            .uint(usize::MAX as u128)
+            .str(")")),
+    }
+}
+
+/// "layout `name`: the stride of axis 0, 18446744073709551615, does not fit this target's isize (".
+const fn does_not_fit(name: &str, what: &str, value: Message, ty: &str) -> Message {
+    Message::new()
+        .str("layout ")
+        .name(name)
+        .str(": ")
+        .str(what)
+        .str(", ")
+        .str(value.as_str())
+        .str(", does not fit this target's ")
+        .str(ty)
+}
+
 /// Element strides from NumPy byte strides, or the message naming the first
 /// byte stride that is not a multiple of `elem_size`.
 pub const fn strides_from_bytes<const R: usize>(

@@ -137,6 +137,24 @@ fn layout_check(paths: &Paths, name: &Ident, span: Span, blame: TokenStream) -> 
     )
 }
 
+/// `tokens`, each located at `span` but resolved as before.
+fn located_at(tokens: &TokenStream, span: Span) -> TokenStream {
+    tokens
+        .clone()
+        .into_iter()
+        .map(|mut tree| {
+            if let proc_macro2::TokenTree::Group(group) = &tree {
+                let mut inner = proc_macro2::Group::new(group.delimiter(), located_at(&group.stream(), span));
+                inner.set_span(group.span().located_at(span));
+                tree = proc_macro2::TokenTree::Group(inner);
+            } else {
+                tree.set_span(tree.span().located_at(span));
+            }
+            tree
+        })
+        .collect()
+}
+
 /// [`layout_check`] whose bounds fix speaks in `units` (a
 /// `__private::Units` expression).
 fn layout_check_in(paths: &Paths, name: &Ident, span: Span, blame: TokenStream, units: &TokenStream) -> TokenStream {
@@ -592,10 +610,41 @@ pub fn deferred_layout(paths: &Paths, header: &Header<'_>, item: &LayoutItem, wr
             }
         }
     };
+    // A number whose type its constants decide (`W`, `W * 2`) may have any
+    // integer type: converted exactly, an overflow is an error at its token.
+    let convert = |expr: &Expr, what: String, to: &str| {
+        if !crate::eval::typed_by_constants(expr) {
+            return expr.to_token_stream();
+        }
+        let span = syn::spanned::Spanned::span(expr);
+        let to = Ident::new(to, span);
+        let value = quote_spanned!(span=> __value);
+        // The call is located at the number, so that its compile error is
+        // (the path keeps its own hygiene: `$crate` resolves as before).
+        let core = located_at(core, span);
+        let converted = quote_spanned! {span=>
+            #core::__private::#to(
+                #name_str,
+                #what,
+                #core::__private::is_signed(&#value),
+                #value as ::core::primitive::i128,
+                #value as ::core::primitive::u128,
+            )
+        };
+        quote_spanned!(span=> { let #value = #expr; #converted })
+    };
+    let converted_list = |f: &ast::ListField, what: &str| {
+        let values = f
+            .values
+            .iter()
+            .enumerate()
+            .map(|(k, e)| convert(e, format!("the {what} of axis {k}"), "to_isize"));
+        quote!([#(#values),*])
+    };
     let strides = match (&item.strides, &item.byte_strides) {
-        (Some(f), _) => list(&f.values),
+        (Some(f), _) => converted_list(f, "stride"),
         (None, Some(f)) => {
-            let bytes = list(&f.values);
+            let bytes = converted_list(f, "byte stride");
             unwrap(
                 f.bracket_span,
                 quote!(#core::__private::strides_from_bytes::<#rank>(#name_str, #bytes, #size_of_elem)),
@@ -604,11 +653,11 @@ pub fn deferred_layout(paths: &Paths, header: &Header<'_>, item: &LayoutItem, wr
         (None, None) => quote!(#core::__private::c_order_strides::<#rank>(<Self as #core::Layout>::SHAPE)),
     };
     let offset = match (&item.offset, &item.byte_offset) {
-        (Some(f), _) => f.value.to_token_stream(),
+        (Some(f), _) => convert(&f.value, "the offset".to_owned(), "to_usize"),
         (None, Some(f)) => {
-            let bytes = &f.value;
+            let bytes = convert(&f.value, "the byte offset".to_owned(), "to_usize");
             unwrap(
-                syn::spanned::Spanned::span(bytes),
+                syn::spanned::Spanned::span(&f.value),
                 quote!(#core::__private::offset_from_bytes(#name_str, #bytes, #size_of_elem)),
             )
         }
