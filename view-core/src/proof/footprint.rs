@@ -344,7 +344,13 @@ pub const fn bounds_fix(shape: &[usize], strides: &[isize], offset: isize, len: 
     let Some((lowest, highest)) = reach(shape, strides, offset) else {
         return BoundsFix::None;
     };
+    // A fix outside isize would be no fix; with every number inside it, no
+    // step below can overflow i128.
     let max = isize::MAX as i128;
+    let min = isize::MIN as i128;
+    if lowest < min || highest > max {
+        return BoundsFix::None;
+    }
     if lowest < 0 {
         // Raise the offset until the lowest element is 0.
         let (new_offset, new_highest) = (offset as i128 - lowest, highest - lowest);
@@ -430,5 +436,26 @@ mod tests {
             }
         }
         assert!(fixed > 1000);
+    }
+
+    /// Extreme numbers give no fix, and no overflow.
+    #[test]
+    fn extremes_do_not_overflow() {
+        let (max, min) = (isize::MAX, isize::MIN);
+        for shape in [[usize::MAX, 2], [2, usize::MAX], [1 << 62, 3]] {
+            for strides in [[max, min], [min, min], [max, max], [min, 1], [-1, max]] {
+                for offset in [0, max, min, -1] {
+                    for len in [0, 1, max as usize, usize::MAX] {
+                        let fix = bounds_fix(&shape, &strides, offset, len);
+                        if let BoundsFix::Len(n) | BoundsFix::Offset { or_len: n, .. } = fix {
+                            assert!(n <= max as usize);
+                        }
+                    }
+                }
+            }
+        }
+        assert_eq!(bounds_fix(&[3], &[1, 1], 0, 1), BoundsFix::None);
+        assert_eq!(bounds_fix(&[0], &[-1], 0, 0), BoundsFix::None);
+        assert_eq!(bounds_fix(&[3], &[-1], 0, 3), BoundsFix::RaiseOffset { offset: 2, len: 3, fits: true });
     }
 }

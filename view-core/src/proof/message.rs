@@ -297,7 +297,9 @@ const fn not_a_multiple(name: &str, what: &str, bytes: i128, elem_size: usize) -
 /// "`8` or `16`": the multiples of `elem_size` around `bytes`, each after `field`.
 const fn nearest_multiples(m: Message, field: &str, bytes: i128, elem_size: usize) -> Message {
     let size = elem_size as i128;
-    let below = bytes - bytes.rem_euclid(size);
+    let Some(below) = bytes.checked_sub(bytes.rem_euclid(size)) else {
+        return m.str("a multiple of ").uint(elem_size as u128);
+    };
     let m = m.str("`").str(field).int(below).str("`");
     match below.checked_add(size) {
         Some(above) => m.str(" or `").str(field).int(above).str("`"),
