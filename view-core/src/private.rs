@@ -18,10 +18,10 @@ pub use crate::proof::c_order_strides;
 
 use crate::facts::{describe_problem_of, Number, Problem};
 use crate::layout::Layout;
+pub use crate::proof::Units;
 use crate::proof::{
     describe_byte_offset, describe_byte_stride, describe_uniqueness, elements_from_bytes, BoundsError, Culprit, Message,
 };
-pub use crate::proof::Units;
 use crate::split::Partition;
 
 /// Which token an item-level check speaks for: the macro emits one check

@@ -112,8 +112,7 @@ impl LayoutItem {
     /// `byte_strides`, or `offset` and `byte_offset`): the parser reported
     /// it, and nothing more is said about the layout.
     pub fn conflict(&self) -> bool {
-        (self.strides.is_some() && self.byte_strides.is_some())
-            || (self.offset.is_some() && self.byte_offset.is_some())
+        (self.strides.is_some() && self.byte_strides.is_some()) || (self.offset.is_some() && self.byte_offset.is_some())
     }
 }
 
@@ -510,9 +509,19 @@ const FIELD_ALIASES: &[(&str, &str)] = &[
 /// error, at the second. Both are kept in `item` (see [`LayoutItem::conflict`]).
 fn family_conflict(item: &LayoutItem, key: &Ident) -> Option<syn::Error> {
     let (other, given, what, units) = match key.to_string().as_str() {
-        "strides" => ("byte_strides", item.byte_strides.is_some(), "strides", "in elements or in bytes"),
+        "strides" => (
+            "byte_strides",
+            item.byte_strides.is_some(),
+            "strides",
+            "in elements or in bytes",
+        ),
         "byte_strides" => ("strides", item.strides.is_some(), "strides", "in bytes or in elements"),
-        "offset" => ("byte_offset", item.byte_offset.is_some(), "offset", "in elements or in bytes"),
+        "offset" => (
+            "byte_offset",
+            item.byte_offset.is_some(),
+            "offset",
+            "in elements or in bytes",
+        ),
         "byte_offset" => ("offset", item.offset.is_some(), "offset", "in bytes or in elements"),
         _ => return None,
     };

@@ -809,7 +809,15 @@ mod tests {
         for src in ["W", "W * 2", "2 * W + 1", "(W)", "f()", "{ 4 }", "W.pow(2)", "-W"] {
             assert!(typed_by_constants(&parse(src)), "{src}");
         }
-        for src in ["4", "-1", "1 << N", "N as isize", "N as isize + 1", "4u32", "(N as isize) * 2"] {
+        for src in [
+            "4",
+            "-1",
+            "1 << N",
+            "N as isize",
+            "N as isize + 1",
+            "4u32",
+            "(N as isize) * 2",
+        ] {
             assert!(!typed_by_constants(&parse(src)), "{src}");
         }
     }

@@ -451,10 +451,7 @@ fn read_only_bound(writable: bool, ty: &TokenStream, core: &TokenStream) -> (Tok
     if writable {
         (quote!(), quote!())
     } else {
-        (
-            quote!(#[doc(hidden)]),
-            quote!(where for<'__x> #ty: #core::UniqueLayout),
-        )
+        (quote!(#[doc(hidden)]), quote!(where for<'__x> #ty: #core::UniqueLayout))
     }
 }
 
@@ -616,22 +613,29 @@ pub fn deferred_layout(paths: &Paths, header: &Header<'_>, item: &LayoutItem, wr
         if !crate::eval::typed_by_constants(expr) {
             return expr.to_token_stream();
         }
+        // Written at the call site (generated code, which lints such as
+        // clippy's `unnecessary_cast` of a `u128` constant leave alone),
+        // then located at the number, so that a compile error points at it;
+        // `$crate` keeps its own resolution.
         let span = syn::spanned::Spanned::span(expr);
-        let to = Ident::new(to, span);
-        let value = quote_spanned!(span=> __value);
-        // The call is located at the number, so that its compile error is
-        // (the path keeps its own hygiene: `$crate` resolves as before).
-        let core = located_at(core, span);
-        let converted = quote_spanned! {span=>
-            #core::__private::#to(
-                #name_str,
-                #what,
-                #core::__private::is_signed(&#value),
-                #value as ::core::primitive::i128,
-                #value as ::core::primitive::u128,
-            )
-        };
-        quote_spanned!(span=> { let #value = #expr; #converted })
+        let to = Ident::new(to, Span::call_site());
+        let binding = located_at(&quote!(let __value =), span);
+        let call = located_at(
+            &quote! {
+                ;
+                #core::__private::#to(
+                    #name_str,
+                    #what,
+                    #core::__private::is_signed(&__value),
+                    __value as ::core::primitive::i128,
+                    __value as ::core::primitive::u128,
+                )
+            },
+            span,
+        );
+        let mut block = proc_macro2::Group::new(proc_macro2::Delimiter::Brace, quote!(#binding #expr #call));
+        block.set_span(Span::call_site().located_at(span));
+        block.into_token_stream()
     };
     let converted_list = |f: &ast::ListField, what: &str| {
         let values = f

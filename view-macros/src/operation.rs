@@ -469,9 +469,16 @@ pub fn parse(name: &str, op: &ast::Op) -> Result<(Operation, Peaks), Vec<syn::Er
             Operation::Flip(args.axis(0)?)
         }
         "slice" => {
-            args.count(&[2, 3], "an axis, a range and an optional step: `slice(0, 1..-1)`, `slice(1, .., -1)`")?;
+            args.count(
+                &[2, 3],
+                "an axis, a range and an optional step: `slice(0, 1..-1)`, `slice(1, .., -1)`",
+            )?;
             let (start, stop) = args.range(1)?;
-            let step = if op.args.len() == 3 { args.signed(2)? } else { Arg::Value(1) };
+            let step = if op.args.len() == 3 {
+                args.signed(2)?
+            } else {
+                Arg::Value(1)
+            };
             Operation::Slice {
                 axis: args.axis(0)?,
                 start,
@@ -484,8 +491,15 @@ pub fn parse(name: &str, op: &ast::Op) -> Result<(Operation, Peaks), Vec<syn::Er
             Operation::Index(args.axis(0)?, args.signed(1)?)
         }
         "diagonal" => {
-            args.count(&[0, 1, 3], "an optional offset and two optional axes: `diagonal(0)`, `diagonal(1, 0, 1)`")?;
-            let offset = if op.args.is_empty() { Arg::Value(0) } else { args.signed(0)? };
+            args.count(
+                &[0, 1, 3],
+                "an optional offset and two optional axes: `diagonal(0)`, `diagonal(1, 0, 1)`",
+            )?;
+            let offset = if op.args.is_empty() {
+                Arg::Value(0)
+            } else {
+                args.signed(0)?
+            };
             let (axis1, axis2) = if op.args.len() == 3 {
                 (args.axis(1)?, args.axis(2)?)
             } else {
@@ -512,7 +526,14 @@ pub fn parse(name: &str, op: &ast::Op) -> Result<(Operation, Peaks), Vec<syn::Er
         other => {
             // NumPy's `transpose()` is `t()`, its `transpose(axes)` is `permute(axes)`.
             let transpose = if op.args.is_empty() { "t" } else { "permute" };
-            let aliases = [("transpose", transpose), ("sliding_window_view", "windows"), ("expand_dims", "new_axis"), ("diag", "diagonal"), ("reverse", "flip"), ("rev", "flip")];
+            let aliases = [
+                ("transpose", transpose),
+                ("sliding_window_view", "windows"),
+                ("expand_dims", "new_axis"),
+                ("diag", "diagonal"),
+                ("reverse", "flip"),
+                ("rev", "flip"),
+            ];
             return Err(vec![syn::Error::new(
                 op.method.span(),
                 format!(
@@ -520,7 +541,7 @@ pub fn parse(name: &str, op: &ast::Op) -> Result<(Operation, Peaks), Vec<syn::Er
                     crate::suggest::did_you_mean(other, &OPERATIONS, &aliases),
                     OPERATIONS.join(", ")
                 ),
-            )])
+            )]);
         }
     };
     Ok((operation, args.peaks.get()))
@@ -550,7 +571,10 @@ mod tests {
                 args: Vec::new(),
             };
             if let Err(errors) = parse("L", &op) {
-                assert!(errors.iter().all(|e| !e.to_string().contains("unknown operation")), "{name}");
+                assert!(
+                    errors.iter().all(|e| !e.to_string().contains("unknown operation")),
+                    "{name}"
+                );
             }
         }
     }

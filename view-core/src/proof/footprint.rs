@@ -418,7 +418,11 @@ mod tests {
                                             assert!(fits(o, len) && !fits(o + 1, len), "{error:?}");
                                             assert!(fits(offset, or_len) && !fits(offset, or_len - 1));
                                         }
-                                        BoundsFix::RaiseOffset { offset: o, len: l, fits: f } => {
+                                        BoundsFix::RaiseOffset {
+                                            offset: o,
+                                            len: l,
+                                            fits: f,
+                                        } => {
                                             let o = o as isize;
                                             assert!(fits(o, l) && !fits(o - 1, l + 100), "{error:?}");
                                             assert!(f || !fits(o, l - 1));
@@ -456,6 +460,13 @@ mod tests {
         }
         assert_eq!(bounds_fix(&[3], &[1, 1], 0, 1), BoundsFix::None);
         assert_eq!(bounds_fix(&[0], &[-1], 0, 0), BoundsFix::None);
-        assert_eq!(bounds_fix(&[3], &[-1], 0, 3), BoundsFix::RaiseOffset { offset: 2, len: 3, fits: true });
+        assert_eq!(
+            bounds_fix(&[3], &[-1], 0, 3),
+            BoundsFix::RaiseOffset {
+                offset: 2,
+                len: 3,
+                fits: true
+            }
+        );
     }
 }

@@ -355,9 +355,14 @@ const fn element_bytes(m: Message, element: i128, units: Units) -> Message {
 pub const fn describe_bounds_fixed(name: &str, error: &BoundsError, fix: BoundsFix, units: Units) -> Message {
     let m = Message::new().str("layout ").name(name);
     match *error {
-        BoundsError::PastEnd { index, element, len, .. } => {
+        BoundsError::PastEnd {
+            index, element, len, ..
+        } => {
             let m = element_bytes(
-                m.str(" is out of bounds: index ").index(index.as_slice()).str(" reaches element ").int(element),
+                m.str(" is out of bounds: index ")
+                    .index(index.as_slice())
+                    .str(" reaches element ")
+                    .int(element),
                 element,
                 units,
             );
@@ -387,7 +392,10 @@ pub const fn describe_bounds_fixed(name: &str, error: &BoundsError, fix: BoundsF
             ..
         } => {
             let m = element_bytes(
-                m.str(" is out of bounds: index ").index(index.as_slice()).str(" reaches element ").int(element),
+                m.str(" is out of bounds: index ")
+                    .index(index.as_slice())
+                    .str(" reaches element ")
+                    .int(element),
                 element,
                 units,
             )

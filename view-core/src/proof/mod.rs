@@ -27,8 +27,8 @@ mod unique;
 
 pub use disjoint::{check_disjoint, check_disjoint_bounded, disjoint_by_rules, LayoutParts, Overlap, SharedElement};
 pub use footprint::{
-    bounds_fix, c_order_stride, c_order_strides, check_bounds, elements_from_bytes, size_of_shape, BoundsError, BoundsFix,
-    Culprit, Footprint,
+    bounds_fix, c_order_stride, c_order_strides, check_bounds, elements_from_bytes, size_of_shape, BoundsError,
+    BoundsFix, Culprit, Footprint,
 };
 pub use index::{element_of, IndexWitness, MAX_RANK};
 pub use message::{
