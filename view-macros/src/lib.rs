@@ -4,7 +4,8 @@
 //! - `eval`: the integer expressions the macro can compute;
 //! - `prove`: view-core's `const fn` proof and layout algebra, run at
 //!   expansion, errors spanned at the token to blame;
-//! - `expand`: zero-sized layout types, `unsafe impl`s, backstops.
+//! - `expand`: zero-sized layout types, `unsafe impl`s, backstops;
+//! - `suggest`: "did you mean" for misspelled field and operation names.
 //!
 //! Every error of every item is collected and reported in one pass; the
 //! macro never panics.
