@@ -212,3 +212,19 @@ fn the_algebra_on_named_constant_and_other_module_parents() {
     assert_eq!(img[5..10], [5, 6, 7, 8, 9]);
     assert_eq!(img[10..15], [0; 5]);
 }
+
+strided_view! {
+    /// Fits its buffer only for `N <= 1`.
+    pub Every2<const N: usize>: [_; N] { shape: [N], strides: [2] }
+}
+
+#[test]
+fn a_failing_instantiation_can_be_named_and_says_what_it_needs() {
+    // No view of `Every2<3>` can be made (ui-tests/tests/build/fail_generic_bounds.rs);
+    // its numbers can be read, and REQUIRED_LEN is the buffer its error names.
+    assert_eq!(<Every2<3> as Layout>::SHAPE, [3]);
+    assert_eq!(<Every2<3> as Layout>::REQUIRED_LEN, 5);
+    assert_eq!(<Every2<3> as Layout>::UNIQUENESS, Verdict::Proven);
+    assert_eq!(<Every2<1> as Layout>::REQUIRED_LEN, 1);
+    assert_eq!(Every2::<1>::view(&[7u8])[[0]], 7);
+}

@@ -97,6 +97,7 @@ impl<L: Subview<1>, const A: usize> Layout for Without<L, A> {
     const CERTIFICATE: Certificate = unsafe { Certificate::new(&Parts::<L, A>::RECORD) };
 }
 
+#[diagnostic::do_not_recommend]
 impl<L: UniqueLayout + Subview<1>, const A: usize> UniqueLayout for Without<L, A> {}
 
 /// The checks behind `axis_iter`, once per layout and axis.

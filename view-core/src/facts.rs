@@ -21,8 +21,8 @@ use core::marker::PhantomData;
 
 use crate::layout::{Dim, Layout, Verdict};
 use crate::proof::{
-    check_layout, describe_bounds, describe_uniqueness, search_unique_const, size_of_shape, unique_by_rules,
-    BoundsError, Footprint, Message, Uniqueness,
+    bounds_fix, check_layout, describe_bounds, describe_bounds_fixed, describe_uniqueness, search_unique_const,
+    size_of_shape, unique_by_rules, BoundsError, BoundsFix, Footprint, Message, Uniqueness, Units,
 };
 use crate::shape::ShapeType;
 
@@ -79,10 +79,20 @@ impl<L: Layout> Facts<L> {
     };
 
     /// The shortest buffer the layout fits in: highest element + 1 (the
-    /// offset when empty); `usize::MAX` for a layout no buffer holds.
+    /// offset when empty), also for a layout too long for its `BUFFER_LEN`;
+    /// `usize::MAX` for one no buffer holds (an element before 0 or past
+    /// `isize::MAX`) or whose constants are inconsistent.
     pub const REQUIRED_LEN: usize = match Self::CHECK {
         Ok(Footprint::Empty) => L::OFFSET,
         Ok(Footprint::Elements { highest, .. }) => highest + 1,
+        // Out of its buffer, but every element at or after 0: the buffer it
+        // would need (what the bounds error names as its REQUIRED_LEN).
+        Err(Problem::Bounds(_)) => {
+            match bounds_fix(L::SHAPE_SLICE, L::STRIDES_SLICE, L::OFFSET as isize, L::BUFFER_LEN) {
+                BoundsFix::Len(len) | BoundsFix::Offset { or_len: len, .. } if L::OFFSET <= isize::MAX as usize => len,
+                _ => usize::MAX,
+            }
+        }
         Err(_) => usize::MAX,
     };
 
@@ -107,7 +117,7 @@ impl<L: Layout> Facts<L> {
     /// naming the layout and the witness unless [`CHECK`](Self::CHECK) passed.
     pub const READABLE: () = match Self::CHECK {
         Ok(_) => (),
-        Err(problem) => panic!("{}", describe_problem(L::NAME, &problem).as_str()),
+        Err(problem) => panic!("{}", describe_problem_of::<L>(&problem, Units::Elements).as_str()),
     };
 
     /// Evaluated by every constructor of a writable view: `READABLE`, and a
@@ -263,6 +273,18 @@ const fn uniqueness<L: Layout>() -> Uniqueness {
         return Uniqueness::Collision(collision);
     }
     search_unique_const(shape, strides, offset)
+}
+
+/// Describes a [`Problem`] of layout `L`, a bounds error with its fix (in
+/// `units`), in the macro's words for the same layout written with literals.
+pub const fn describe_problem_of<L: Layout>(problem: &Problem, units: Units) -> Message {
+    match *problem {
+        Problem::Bounds(error) if L::OFFSET <= isize::MAX as usize => {
+            let fix = bounds_fix(L::SHAPE_SLICE, L::STRIDES_SLICE, L::OFFSET as isize, L::BUFFER_LEN);
+            describe_bounds_fixed(L::NAME, &error, fix, units)
+        }
+        _ => describe_problem(L::NAME, problem),
+    }
 }
 
 /// Describes a [`Problem`] of layout `name`.

@@ -109,9 +109,10 @@ pub trait Layout: Copy + Send + Sync + 'static {
     /// Elements actually spanned, `highest - lowest + 1` (0 when empty). For a
     /// broadcast this is far below `SIZE`: the honest answer to NumPy's `nbytes`.
     const REQUIRED_SPAN: usize = Facts::<Self>::REQUIRED_SPAN;
-    /// The shortest buffer the layout fits in (highest element + 1);
-    /// `usize::MAX` for a layout view-core's check refuses (out of its
-    /// `BUFFER_LEN`, or inconsistent), of which no view exists.
+    /// The shortest buffer the layout fits in (highest element + 1), also
+    /// for a layout too long for its `BUFFER_LEN` (what its bounds error
+    /// names); `usize::MAX` for one no buffer holds (an element before 0 or
+    /// past `isize::MAX`) or whose constants are inconsistent.
     const REQUIRED_LEN: usize = Facts::<Self>::REQUIRED_LEN;
     /// Whether every index reaches its own element, as far as it was decided:
     /// [`Verdict::Proven`], [`Verdict::Refuted`], or [`Verdict::Undecided`]
@@ -149,7 +150,7 @@ pub enum Verdict {
 #[diagnostic::on_unimplemented(
     message = "layout `{Self}` is read-only: no writable view of it exists",
     label = "a writable view needs a layout declared `mut`",
-    note = "declare the layout `mut` in `strided_view!` (`pub mut {Self}: [..] {{ .. }}`); the macro then proves that no two indices reach the same element"
+    note = "declare it `mut` in `strided_view!`: `mut {Self}: [..] {{ .. }}`, or for a derived layout `mut {Self} = Parent.op(..);` (with a `mut` parent); the macro then proves that no two indices reach the same element (windows are writable only as tiles)"
 )]
 pub trait UniqueLayout: Layout {}
 

@@ -45,6 +45,7 @@ impl<L, S> fmt::Debug for Patch<L, S> {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<L: crate::UniqueLayout, S: ShapeType> crate::UniqueLayout for Patch<L, S> {}
 
 /// The extents of `S`, empty for `AnyShape` (which `PatchFacts` refuses).

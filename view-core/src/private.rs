@@ -16,9 +16,12 @@ pub use crate::derived::{DerivedCertificate, DerivedParts};
 pub use crate::facts::{Facts, UNKNOWN};
 pub use crate::proof::{c_order_strides, Message};
 
-use crate::facts::{describe_problem, Number, Problem};
+use crate::facts::{describe_problem_of, Number, Problem};
 use crate::layout::Layout;
-use crate::proof::{describe_bytes, describe_uniqueness, elements_from_bytes, BoundsError, Culprit};
+pub use crate::proof::Units;
+use crate::proof::{
+    describe_byte_offset, describe_byte_stride, describe_uniqueness, elements_from_bytes, BoundsError, Culprit,
+};
 use crate::split::Partition;
 
 /// Which token an item-level check speaks for: the macro emits one check
@@ -54,11 +57,19 @@ pub const fn instance_name(name: &str, params: &[i128]) -> Message {
 }
 
 /// The item-level check of a layout: the message of [`Facts::CHECK`]'s
-/// rejection if it is `blame`'s to report.
+/// rejection if it is `blame`'s to report, with the fix of a bounds error
+/// in elements.
 ///
 /// The generated code panics with it in a `const` item (a compile error that
 /// fires under `cargo check` too), spanned at the blamed token.
 pub const fn layout_failure<L: Layout>(blame: Blame) -> Option<Message> {
+    layout_failure_in::<L>(blame, Units::Elements)
+}
+
+/// [`layout_failure`], with the fix of a bounds error in `units` (those of
+/// the layout's offset as written: `Units::Bytes(size_of::<E>())` for a
+/// `byte_offset`, or `byte_strides` and no offset).
+pub const fn layout_failure_in<L: Layout>(blame: Blame, units: Units) -> Option<Message> {
     let problem = match Facts::<L>::CHECK {
         Ok(_) => return None,
         Err(problem) => problem,
@@ -88,7 +99,7 @@ pub const fn layout_failure<L: Layout>(blame: Blame) -> Option<Message> {
         _ => false,
     };
     if fires {
-        Some(describe_problem(L::NAME, &problem))
+        Some(describe_problem_of::<L>(&problem, units))
     } else {
         None
     }
@@ -112,6 +123,139 @@ pub const fn split_failure<P: Partition>() -> Option<Message> {
     crate::split::split_failure::<P>()
 }
 
+/// The primitive integer types, which a stride or offset written with a
+/// constant (`strides: [W, 1]` with `const W: usize`) may have: the
+/// expansion converts such a number exactly ([`to_isize`], [`to_usize`]).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an integer type: a layout's strides, offset and operation arguments are integers",
+    label = "not an integer",
+    note = "a constant of any integer type is converted exactly (an overflow is an error); a float, bool or char is never an element count"
+)]
+pub trait Integer: Copy {
+    /// Whether the type is signed.
+    const SIGNED: bool;
+}
+
+macro_rules! integers {
+    ($($ty:ty: $signed:literal),*) => {
+        $(impl Integer for $ty {
+            const SIGNED: bool = $signed;
+        })*
+    };
+}
+
+integers!(
+    i8: true, i16: true, i32: true, i64: true, i128: true, isize: true,
+    u8: false, u16: false, u32: false, u64: false, u128: false, usize: false
+);
+
+/// Whether the integer type of `value` is signed (an error, naming the
+/// type, for a value that is not an integer).
+pub const fn is_signed<T: Integer>(_value: &T) -> bool {
+    T::SIGNED
+}
+
+/// The exact value of an integer given as both `value as i128` and
+/// `value as u128`: the first for a signed type, the second for an
+/// unsigned one (each exact for its kind, `u128` included).
+const fn exact(signed: bool, as_i128: i128, as_u128: u128) -> Result<i128, u128> {
+    if signed {
+        Ok(as_i128)
+    } else if as_u128 <= i128::MAX as u128 {
+        Ok(as_u128 as i128)
+    } else {
+        Err(as_u128)
+    }
+}
+
+/// `what` of layout `name` ("the stride of axis 1"), written as a constant
+/// of any integer type, as this target's `isize`; a compile error (a panic
+/// in const evaluation, here, so that no path of the user's crate is needed
+/// to raise it) if it does not fit.
+pub const fn to_isize(name: &str, what: &str, signed: bool, as_i128: i128, as_u128: u128) -> isize {
+    match isize_of(name, what, signed, as_i128, as_u128) {
+        Ok(v) => v,
+        Err(message) => panic!("{}", message.as_str()),
+    }
+}
+
+/// As [`to_isize`], for a `usize` number (the offset), which must not be negative.
+pub const fn to_usize(name: &str, what: &str, signed: bool, as_i128: i128, as_u128: u128) -> usize {
+    match usize_of(name, what, signed, as_i128, as_u128) {
+        Ok(v) => v,
+        Err(message) => panic!("{}", message.as_str()),
+    }
+}
+
+/// [`to_isize`]'s value, or its message.
+const fn isize_of(name: &str, what: &str, signed: bool, as_i128: i128, as_u128: u128) -> Result<isize, Message> {
+    match exact(signed, as_i128, as_u128) {
+        Ok(v) if v >= isize::MIN as i128 && v <= isize::MAX as i128 => Ok(v as isize),
+        Ok(v) => Err(does_not_fit(name, what, Message::new().int(v), "isize (")
+            .int(isize::MIN as i128)
+            .str(" to ")
+            .int(isize::MAX as i128)
+            .str(")")),
+        Err(u) => Err(does_not_fit(name, what, Message::new().uint(u), "isize (")
+            .int(isize::MIN as i128)
+            .str(" to ")
+            .int(isize::MAX as i128)
+            .str(")")),
+    }
+}
+
+/// An operation argument of any integer type as `i128`, exactly: given
+/// as `value as i128` and `value as u128` (see [`to_isize`]); a `u128` above
+/// `i128::MAX` is a compile error naming the layout.
+pub const fn to_i128(name: &str, signed: bool, as_i128: i128, as_u128: u128) -> i128 {
+    match exact(signed, as_i128, as_u128) {
+        Ok(v) => v,
+        Err(u) => {
+            let message = Message::new()
+                .str("layout ")
+                .name(name)
+                .str(": an operation argument, ")
+                .uint(u)
+                .str(", does not fit i128 (nor any axis, index or step)");
+            panic!("{}", message.as_str())
+        }
+    }
+}
+
+/// [`to_usize`]'s value, or its message.
+const fn usize_of(name: &str, what: &str, signed: bool, as_i128: i128, as_u128: u128) -> Result<usize, Message> {
+    match exact(signed, as_i128, as_u128) {
+        Ok(v) if v < 0 => Err(Message::new()
+            .str("layout ")
+            .name(name)
+            .str(": ")
+            .str(what)
+            .str(", ")
+            .int(v)
+            .str(", is negative: a view starts at element 0 of its buffer or later")),
+        Ok(v) if v <= usize::MAX as i128 => Ok(v as usize),
+        Ok(v) => Err(does_not_fit(name, what, Message::new().int(v), "usize (0 to ")
+            .uint(usize::MAX as u128)
+            .str(")")),
+        Err(u) => Err(does_not_fit(name, what, Message::new().uint(u), "usize (0 to ")
+            .uint(usize::MAX as u128)
+            .str(")")),
+    }
+}
+
+/// "layout `name`: the stride of axis 0, 18446744073709551615, does not fit this target's isize (".
+const fn does_not_fit(name: &str, what: &str, value: Message, ty: &str) -> Message {
+    Message::new()
+        .str("layout ")
+        .name(name)
+        .str(": ")
+        .str(what)
+        .str(", ")
+        .str(value.as_str())
+        .str(", does not fit this target's ")
+        .str(ty)
+}
+
 /// Element strides from NumPy byte strides, or the message naming the first
 /// byte stride that is not a multiple of `elem_size`.
 pub const fn strides_from_bytes<const R: usize>(
@@ -124,7 +268,7 @@ pub const fn strides_from_bytes<const R: usize>(
     while k < R {
         strides[k] = match elements_from_bytes(byte_strides[k] as i128, elem_size) {
             Some(s) => s as isize,
-            None => return Err(describe_bytes(name, "byte stride", byte_strides[k] as i128, elem_size)),
+            None => return Err(describe_byte_stride(name, byte_strides[k] as i128, elem_size)),
         };
         k += 1;
     }
@@ -136,7 +280,7 @@ pub const fn strides_from_bytes<const R: usize>(
 pub const fn offset_from_bytes(name: &str, byte_offset: usize, elem_size: usize) -> Result<usize, Message> {
     match elements_from_bytes(byte_offset as i128, elem_size) {
         Some(offset) => Ok(offset as usize),
-        None => Err(describe_bytes(name, "byte offset", byte_offset as i128, elem_size)),
+        None => Err(describe_byte_offset(name, byte_offset as i128, elem_size)),
     }
 }
 

@@ -34,6 +34,7 @@ impl<L, const K: usize> fmt::Debug for Trailing<L, K> {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<L: crate::UniqueLayout + Subview<K>, const K: usize> crate::UniqueLayout for Trailing<L, K> {}
 
 /// The slice before position `k` (all of it past the end).

@@ -107,6 +107,15 @@ pub struct LayoutItem {
     pub byte_offset: Option<ScalarField>,
 }
 
+impl LayoutItem {
+    /// Whether both members of a field family were given (`strides` and
+    /// `byte_strides`, or `offset` and `byte_offset`): the parser reported
+    /// it, and nothing more is said about the layout.
+    pub fn conflict(&self) -> bool {
+        (self.strides.is_some() && self.byte_strides.is_some()) || (self.offset.is_some() && self.byte_offset.is_some())
+    }
+}
+
 /// `key: [e0, e1, ..]`
 pub struct ListField {
     pub key: Ident,
@@ -372,8 +381,8 @@ fn parse_item_inner(input: ParseStream<'_>, errors: &mut Vec<syn::Error>) -> syn
         offset: None,
         byte_offset: None,
     };
-    parse_fields(&body, &mut item, errors)?;
-    if item.shape.is_none() {
+    let shape_misspelled = parse_fields(&body, &mut item, errors)?;
+    if item.shape.is_none() && !shape_misspelled {
         errors.push(syn::Error::new(
             item.body_span,
             format!("layout `{}` has no `shape`: write `shape: [extents..]`", item.name),
@@ -482,7 +491,55 @@ impl Parse for RawValue {
 
 const FIELDS: &str = "`shape`, `strides`, `byte_strides`, `offset`, `byte_offset`";
 
-fn parse_fields(body: ParseStream<'_>, item: &mut LayoutItem, errors: &mut Vec<syn::Error>) -> syn::Result<()> {
+/// The fields, for "did you mean".
+const FIELD_NAMES: [&str; 5] = ["shape", "strides", "byte_strides", "offset", "byte_offset"];
+
+/// Other names for the fields (C++ `mdspan`'s, NumPy's), beyond what edit
+/// distance finds.
+const FIELD_ALIASES: &[(&str, &str)] = &[
+    ("extents", "shape"),
+    ("dims", "shape"),
+    ("dimensions", "shape"),
+    ("start", "offset"),
+    ("nbytes", "byte_offset"),
+];
+
+/// The error for `key` when the other member of its family (`strides` and
+/// `byte_strides`, `offset` and `byte_offset`) was given before it: one
+/// error, at the second. Both are kept in `item` (see [`LayoutItem::conflict`]).
+fn family_conflict(item: &LayoutItem, key: &Ident) -> Option<syn::Error> {
+    let (other, given, what, units) = match key.to_string().as_str() {
+        "strides" => (
+            "byte_strides",
+            item.byte_strides.is_some(),
+            "strides",
+            "in elements or in bytes",
+        ),
+        "byte_strides" => ("strides", item.strides.is_some(), "strides", "in bytes or in elements"),
+        "offset" => (
+            "byte_offset",
+            item.byte_offset.is_some(),
+            "offset",
+            "in elements or in bytes",
+        ),
+        "byte_offset" => ("offset", item.offset.is_some(), "offset", "in bytes or in elements"),
+        _ => return None,
+    };
+    given.then(|| {
+        syn::Error::new(
+            key.span(),
+            format!(
+                "layout `{}`: `{key}` and `{other}` are one family, the {what} {units}: keep one of them",
+                item.name
+            ),
+        )
+    })
+}
+
+/// Parses the fields into `item`; whether an unknown field was reported as
+/// a misspelling of `shape` (which then needs no "has no `shape`" error).
+fn parse_fields(body: ParseStream<'_>, item: &mut LayoutItem, errors: &mut Vec<syn::Error>) -> syn::Result<bool> {
+    let mut shape_misspelled = false;
     while !body.is_empty() {
         let key: Ident = body.parse()?;
         if !body.peek(Token![:]) {
@@ -494,6 +551,9 @@ fn parse_fields(body: ParseStream<'_>, item: &mut LayoutItem, errors: &mut Vec<s
             body.parse::<Token![,]>()?;
         }
         let name = key.to_string();
+        if let Some(error) = family_conflict(item, &key) {
+            errors.push(error);
+        }
         let list_slot = match name.as_str() {
             "shape" => Some(&mut item.shape),
             "strides" => Some(&mut item.strides),
@@ -549,32 +609,19 @@ fn parse_fields(body: ParseStream<'_>, item: &mut LayoutItem, errors: &mut Vec<s
                     item.name
                 ),
             )),
-            (None, _) => errors.push(syn::Error::new(
-                key.span(),
-                format!(
-                    "layout `{}`: unknown field `{name}`; the fields of a layout are {FIELDS}",
-                    item.name
-                ),
-            )),
+            (None, _) => {
+                let meant = crate::suggest::closest(&name, &FIELD_NAMES, FIELD_ALIASES);
+                shape_misspelled |= meant == Some("shape");
+                errors.push(syn::Error::new(
+                    key.span(),
+                    format!(
+                        "layout `{}`: unknown field `{name}`{}; the fields of a layout are {FIELDS}",
+                        item.name,
+                        meant.map_or_else(String::new, |m| format!(" (did you mean `{m}`?)")),
+                    ),
+                ))
+            }
         }
     }
-    if let (Some(_), Some(bytes)) = (&item.strides, &item.byte_strides) {
-        errors.push(syn::Error::new(
-            bytes.key.span(),
-            format!(
-                "layout `{}`: give either `strides` (in elements) or `byte_strides` (in bytes), not both",
-                item.name
-            ),
-        ));
-    }
-    if let (Some(_), Some(bytes)) = (&item.offset, &item.byte_offset) {
-        errors.push(syn::Error::new(
-            bytes.key.span(),
-            format!(
-                "layout `{}`: give either `offset` (in elements) or `byte_offset` (in bytes), not both",
-                item.name
-            ),
-        ));
-    }
-    Ok(())
+    Ok(shape_misspelled)
 }

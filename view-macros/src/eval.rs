@@ -160,6 +160,15 @@ pub fn eval_as(expr: &Expr, expected: IntTy) -> syn::Result<Evaluated> {
     })
 }
 
+/// Whether the type of `expr` is decided by something the macro cannot see
+/// (a constant, a call, a block), as in `W` or `W * 2`: then it may be any
+/// integer type, and the expansion converts it exactly. An expression whose
+/// type its own tokens decide (`4`, `1 << N`, `N as isize + 1`) is not.
+pub fn typed_by_constants(expr: &Expr) -> bool {
+    let mut leaves = Leaves::default();
+    scan(expr, Expect::Has(IntTy::Isize), &mut leaves).is_ok() && leaves.opaque
+}
+
 /// An integer value of a known type: signed types as `S`, unsigned as `U`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Num {
@@ -795,6 +804,24 @@ mod tests {
 
     // The issue's cases. rustc type-checks before it evaluates: for `255u8 + 1`
     // and `2i8 * 100 * 2` it reports E0308 mismatched types, not an overflow.
+    #[test]
+    fn typed_by_constants_or_by_tokens() {
+        for src in ["W", "W * 2", "2 * W + 1", "(W)", "f()", "{ 4 }", "W.pow(2)", "-W"] {
+            assert!(typed_by_constants(&parse(src)), "{src}");
+        }
+        for src in [
+            "4",
+            "-1",
+            "1 << N",
+            "N as isize",
+            "N as isize + 1",
+            "4u32",
+            "(N as isize) * 2",
+        ] {
+            assert!(!typed_by_constants(&parse(src)), "{src}");
+        }
+    }
+
     #[test]
     fn issue_cases_are_rejected() {
         let cases = [

@@ -11,6 +11,7 @@
 //! item-level checks (`const _: () = ..;`) exist so that `cargo check`
 //! reports too, spanned at the token to blame; they are diagnostics only.
 
+use crate::located::located_at;
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned, ToTokens};
 use syn::{Attribute, Expr, Generics, Ident, Visibility};
@@ -134,6 +135,16 @@ fn layout_check(paths: &Paths, name: &Ident, span: Span, blame: TokenStream) -> 
     check_at(
         span,
         quote_spanned! {span=> #core::__private::layout_failure::<#name>(#core::__private::Blame::#blame) },
+    )
+}
+
+/// [`layout_check`] whose bounds fix speaks in `units` (a
+/// `__private::Units` expression).
+fn layout_check_in(paths: &Paths, name: &Ident, span: Span, blame: TokenStream, units: &TokenStream) -> TokenStream {
+    let core = &paths.core;
+    check_at(
+        span,
+        quote_spanned! {span=> #core::__private::layout_failure_in::<#name>(#core::__private::Blame::#blame, #units) },
     )
 }
 
@@ -408,22 +419,23 @@ fn constructors(paths: &Paths, header: &Header<'_>, len: Option<&TokenStream>) -
         ),
     };
     let generics = if params.is_empty() { quote!() } else { quote!(<#params>) };
-    let write = header.writable.then(|| {
-        quote! {
-            /// A writable view of `buffer`; no run-time check: the layout is proven in bounds and unique.
-            #[inline]
-            #vis const fn view_mut #generics (buffer: &mut #buffer) -> #core::ViewMut<'_, #elem_ty, Self> {
-                #core::ViewMut::from_array(buffer)
-            }
-            /// A writable view of a slice, after one length check against `REQUIRED_LEN`.
-            #[inline]
-            #vis fn try_view_mut <#(#elem_params),*> (
-                buffer: &mut [#elem_ty],
-            ) -> ::core::result::Result<#core::ViewMut<'_, #elem_ty, Self>, #core::LengthError> {
-                #core::ViewMut::try_from_slice(buffer)
-            }
+    let (hidden, bound) = read_only_bound(header.writable, &quote!(Self), core);
+    let write = quote! {
+        /// A writable view of `buffer`; no run-time check: the layout is proven in bounds and unique.
+        #hidden
+        #[inline]
+        #vis const fn view_mut #generics (buffer: &mut #buffer) -> #core::ViewMut<'_, #elem_ty, Self> #bound {
+            #core::ViewMut::from_array(buffer)
         }
-    });
+        /// A writable view of a slice, after one length check against `REQUIRED_LEN`.
+        #hidden
+        #[inline]
+        #vis fn try_view_mut <#(#elem_params),*> (
+            buffer: &mut [#elem_ty],
+        ) -> ::core::result::Result<#core::ViewMut<'_, #elem_ty, Self>, #core::LengthError> #bound {
+            #core::ViewMut::try_from_slice(buffer)
+        }
+    };
     quote! {
         /// A read-only view of `buffer`; no run-time check: the layout is proven in bounds.
         #[inline]
@@ -438,6 +450,19 @@ fn constructors(paths: &Paths, header: &Header<'_>, len: Option<&TokenStream>) -
             #core::View::try_from_slice(buffer)
         }
         #write
+    }
+}
+
+/// For the writing constructors of a read-only layout: hidden from the
+/// docs, and bound by `for<'x> TY: UniqueLayout` (a bound on a type with
+/// no parameter must be higher-ranked for rustc to accept it where it does
+/// not hold), so that calling one is an error carrying `UniqueLayout`'s
+/// "declare it `mut`" message rather than "no function named `view_mut`".
+fn read_only_bound(writable: bool, ty: &TokenStream, core: &TokenStream) -> (TokenStream, TokenStream) {
+    if writable {
+        (quote!(), quote!())
+    } else {
+        (quote!(#[doc(hidden)]), quote!(where for<'__x> #ty: #core::UniqueLayout))
     }
 }
 
@@ -593,10 +618,48 @@ pub fn deferred_layout(paths: &Paths, header: &Header<'_>, item: &LayoutItem, wr
             }
         }
     };
+    // A number whose type its constants decide (`W`, `W * 2`) may have any
+    // integer type: converted exactly, an overflow is an error at its token.
+    let convert = |expr: &Expr, what: String, to: &str| {
+        if !crate::eval::typed_by_constants(expr) {
+            return expr.to_token_stream();
+        }
+        // Written at the call site (generated code, which lints such as
+        // clippy's `unnecessary_cast` of a `u128` constant leave alone),
+        // then located at the number, so that a compile error points at it;
+        // `$crate` keeps its own resolution.
+        let span = syn::spanned::Spanned::span(expr);
+        let to = Ident::new(to, Span::call_site());
+        let binding = located_at(&quote!(let __value =), span);
+        let call = located_at(
+            &quote! {
+                ;
+                #core::__private::#to(
+                    #name_str,
+                    #what,
+                    #core::__private::is_signed(&__value),
+                    __value as ::core::primitive::i128,
+                    __value as ::core::primitive::u128,
+                )
+            },
+            span,
+        );
+        let mut block = proc_macro2::Group::new(proc_macro2::Delimiter::Brace, quote!(#binding #expr #call));
+        block.set_span(Span::call_site().located_at(span));
+        block.into_token_stream()
+    };
+    let converted_list = |f: &ast::ListField, what: &str| {
+        let values = f
+            .values
+            .iter()
+            .enumerate()
+            .map(|(k, e)| convert(e, format!("the {what} of axis {k}"), "to_isize"));
+        quote!([#(#values),*])
+    };
     let strides = match (&item.strides, &item.byte_strides) {
-        (Some(f), _) => list(&f.values),
+        (Some(f), _) => converted_list(f, "stride"),
         (None, Some(f)) => {
-            let bytes = list(&f.values);
+            let bytes = converted_list(f, "byte stride");
             unwrap(
                 f.bracket_span,
                 quote!(#core::__private::strides_from_bytes::<#rank>(#name_str, #bytes, #size_of_elem)),
@@ -605,28 +668,32 @@ pub fn deferred_layout(paths: &Paths, header: &Header<'_>, item: &LayoutItem, wr
         (None, None) => quote!(#core::__private::c_order_strides::<#rank>(<Self as #core::Layout>::SHAPE)),
     };
     let offset = match (&item.offset, &item.byte_offset) {
-        (Some(f), _) => f.value.to_token_stream(),
+        (Some(f), _) => convert(&f.value, "the offset".to_owned(), "to_usize"),
         (None, Some(f)) => {
-            let bytes = &f.value;
+            let bytes = convert(&f.value, "the byte offset".to_owned(), "to_usize");
             unwrap(
-                syn::spanned::Spanned::span(bytes),
+                syn::spanned::Spanned::span(&f.value),
                 quote!(#core::__private::offset_from_bytes(#name_str, #bytes, #size_of_elem)),
             )
         }
         (None, None) => quote!(0),
     };
+    let units = match crate::prove::offset_units(item, Some(0)) {
+        view_core::proof::Units::Bytes(_) => quote!(#core::__private::Units::Bytes(#size_of_elem)),
+        view_core::proof::Units::Elements => quote!(#core::__private::Units::Elements),
+    };
     let mut checks = TokenStream::new();
     if let Some(field) = item.strides.as_ref().or(item.byte_strides.as_ref()) {
         for (k, expr) in field.values.iter().enumerate() {
             let span = syn::spanned::Spanned::span(expr);
-            checks.extend(layout_check(paths, name, span, quote!(Stride(#k))));
+            checks.extend(layout_check_in(paths, name, span, quote!(Stride(#k)), &units));
         }
     }
     if let Some(value) = item.offset.as_ref().or(item.byte_offset.as_ref()).map(|f| &f.value) {
         let span = syn::spanned::Spanned::span(value);
-        checks.extend(layout_check(paths, name, span, quote!(Offset)));
+        checks.extend(layout_check_in(paths, name, span, quote!(Offset), &units));
     }
-    checks.extend(layout_check(paths, name, name.span(), quote!(Any)));
+    checks.extend(layout_check_in(paths, name, name.span(), quote!(Any), &units));
     if header.writable {
         checks.extend(check_at(
             name.span(),
@@ -703,7 +770,9 @@ fn derivation(
     let op_ty = quote!(#core::__private::Op<'static>);
     let mut out = TokenStream::new();
     for (ancestor, ops) in ancestors {
-        let ops = ops.iter().map(|op| op.to_expr(core));
+        let ops = ops
+            .iter()
+            .map(|op| op.to_expr(core, &syn::ext::IdentExt::unraw(*name).to_string()));
         out.extend(quote! {
             #(#cfgs)*
             impl #impl_g #core::DerivedFrom<#ancestor> for #name #ty_g #where_c {
@@ -715,15 +784,20 @@ fn derivation(
     // elsewhere serves any element type.
     let (elem_param, elem_ty) = elem_parts(header.elem);
     let params = quote!(<'a #(, #elem_param)*>);
-    let of_mut = writable.then(|| {
-        quote! {
-            /// The same elements of a writable view of the parent layout, through this one.
-            #[inline]
-            #vis fn of_mut #params (view: #core::ViewMut<'a, #elem_ty, #parent>) -> #core::ViewMut<'a, #elem_ty, Self> {
-                view.derive_mut()
-            }
+    // A read-only derived layout may have a read-only parent too, whose
+    // writable view the argument names.
+    let (hidden, mut bound) = read_only_bound(*writable, &quote!(Self), core);
+    if !writable {
+        bound.extend(quote!(, for<'__x> #parent: #core::UniqueLayout));
+    }
+    let of_mut = quote! {
+        /// The same elements of a writable view of the parent layout, through this one.
+        #hidden
+        #[inline]
+        #vis fn of_mut #params (view: #core::ViewMut<'a, #elem_ty, #parent>) -> #core::ViewMut<'a, #elem_ty, Self> #bound {
+            view.derive_mut()
         }
-    });
+    };
     out.extend(quote! {
         #(#cfgs)*
         impl #impl_g #name #ty_g #where_c {

@@ -4,7 +4,8 @@
 //! - `eval`: the integer expressions the macro can compute;
 //! - `prove`: view-core's `const fn` proof and layout algebra, run at
 //!   expansion, errors spanned at the token to blame;
-//! - `expand`: zero-sized layout types, `unsafe impl`s, backstops.
+//! - `expand`: zero-sized layout types, `unsafe impl`s, backstops;
+//! - `suggest`: "did you mean" for misspelled field and operation names.
 //!
 //! Every error of every item is collected and reported in one pass; the
 //! macro never panics.
@@ -15,8 +16,10 @@ mod ast;
 mod ctxt;
 mod eval;
 mod expand;
+mod located;
 mod operation;
 mod prove;
+mod suggest;
 
 #[cfg(test)]
 mod fuzz;

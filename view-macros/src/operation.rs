@@ -31,11 +31,26 @@ impl Arg {
         }
     }
 
-    /// The argument as an `i128` expression (exact for every integer type).
-    fn wide(&self) -> TokenStream {
+    /// The argument as an `i128` expression: exact for every integer type
+    /// (a `u128` above `i128::MAX` is an error in const evaluation, naming
+    /// `name`); a float or `bool` is a type error (`Integer`), never an `as`
+    /// truncation.
+    fn wide(&self, core: &TokenStream, name: &str) -> TokenStream {
         match self {
             Arg::Value(v) => proc_macro2::Literal::i128_unsuffixed(*v).into_token_stream(),
-            Arg::Expr(e) => quote!(((#e) as ::core::primitive::i128)),
+            // Located at the argument, so that a type error points at it.
+            Arg::Expr(e) => crate::located::located_at(
+                &quote!({
+                    let __value = #e;
+                    #core::__private::to_i128(
+                        #name,
+                        #core::__private::is_signed(&__value),
+                        __value as ::core::primitive::i128,
+                        __value as ::core::primitive::u128,
+                    )
+                }),
+                syn::spanned::Spanned::span(e),
+            ),
         }
     }
 
@@ -237,11 +252,11 @@ impl Operation {
 
     /// The expression of the operation in generated code, through the
     /// checked constructors of the core at `core` (`__private::op`).
-    pub fn to_expr(&self, core: &TokenStream) -> TokenStream {
+    pub fn to_expr(&self, core: &TokenStream, name: &str) -> TokenStream {
         let op = quote!(#core::__private::op);
         let option = |v: &Option<Arg>| match v {
             Some(v) => {
-                let v = v.wide();
+                let v = v.wide(core, name);
                 quote!(::core::option::Option::Some(#v))
             }
             None => quote!(::core::option::Option::None),
@@ -257,11 +272,11 @@ impl Operation {
                 quote!(#op::permute(#axes))
             }
             Operation::SwapAxes(a, b) => {
-                let (a, b) = (a.wide(), b.wide());
+                let (a, b) = (a.wide(core, name), b.wide(core, name));
                 quote!(#op::swap_axes(#a, #b))
             }
             Operation::Flip(a) => {
-                let a = a.wide();
+                let a = a.wide(core, name);
                 quote!(#op::flip(#a))
             }
             Operation::Slice {
@@ -270,15 +285,20 @@ impl Operation {
                 stop,
                 step,
             } => {
-                let (axis, start, stop, step) = (axis.wide(), option(start), option(stop), step.wide());
+                let (axis, start, stop, step) = (
+                    axis.wide(core, name),
+                    option(start),
+                    option(stop),
+                    step.wide(core, name),
+                );
                 quote!(#op::slice(#axis, #start, #stop, #step))
             }
             Operation::Index(a, i) => {
-                let (a, i) = (a.wide(), i.wide());
+                let (a, i) = (a.wide(core, name), i.wide(core, name));
                 quote!(#op::index(#a, #i))
             }
             Operation::Diagonal { offset, axis1, axis2 } => {
-                let (offset, axis1, axis2) = (offset.wide(), axis1.wide(), axis2.wide());
+                let (offset, axis1, axis2) = (offset.wide(core, name), axis1.wide(core, name), axis2.wide(core, name));
                 quote!(#op::diagonal(#offset, #axis1, #axis2))
             }
             Operation::Windows(w) => {
@@ -294,7 +314,7 @@ impl Operation {
                 quote!(#op::reshape(#s))
             }
             Operation::NewAxis(a) => {
-                let a = a.wide();
+                let a = a.wide(core, name);
                 quote!(#op::new_axis(#a))
             }
         }
@@ -427,6 +447,21 @@ fn article(word: &str) -> &'static str {
     }
 }
 
+/// The operations' names, as [`parse`] knows them.
+const OPERATIONS: [&str; 11] = [
+    "t",
+    "permute",
+    "swap_axes",
+    "flip",
+    "slice",
+    "index",
+    "diagonal",
+    "windows",
+    "broadcast_to",
+    "reshape",
+    "new_axis",
+];
+
 /// Evaluates the arguments of `op` (of layout `name`) into an [`Operation`],
 /// with the pointer-sized values its known arguments met.
 pub fn parse(name: &str, op: &ast::Op) -> Result<(Operation, Peaks), Vec<syn::Error>> {
@@ -454,9 +489,16 @@ pub fn parse(name: &str, op: &ast::Op) -> Result<(Operation, Peaks), Vec<syn::Er
             Operation::Flip(args.axis(0)?)
         }
         "slice" => {
-            args.count(&[2, 3], "an axis, a range and an optional step: `slice(0, 1..-1)`, `slice(1, .., -1)`")?;
+            args.count(
+                &[2, 3],
+                "an axis, a range and an optional step: `slice(0, 1..-1)`, `slice(1, .., -1)`",
+            )?;
             let (start, stop) = args.range(1)?;
-            let step = if op.args.len() == 3 { args.signed(2)? } else { Arg::Value(1) };
+            let step = if op.args.len() == 3 {
+                args.signed(2)?
+            } else {
+                Arg::Value(1)
+            };
             Operation::Slice {
                 axis: args.axis(0)?,
                 start,
@@ -469,8 +511,15 @@ pub fn parse(name: &str, op: &ast::Op) -> Result<(Operation, Peaks), Vec<syn::Er
             Operation::Index(args.axis(0)?, args.signed(1)?)
         }
         "diagonal" => {
-            args.count(&[0, 1, 3], "an optional offset and two optional axes: `diagonal(0)`, `diagonal(1, 0, 1)`")?;
-            let offset = if op.args.is_empty() { Arg::Value(0) } else { args.signed(0)? };
+            args.count(
+                &[0, 1, 3],
+                "an optional offset and two optional axes: `diagonal(0)`, `diagonal(1, 0, 1)`",
+            )?;
+            let offset = if op.args.is_empty() {
+                Arg::Value(0)
+            } else {
+                args.signed(0)?
+            };
             let (axis1, axis2) = if op.args.len() == 3 {
                 (args.axis(1)?, args.axis(2)?)
             } else {
@@ -495,10 +544,24 @@ pub fn parse(name: &str, op: &ast::Op) -> Result<(Operation, Peaks), Vec<syn::Er
             Operation::NewAxis(args.axis(0)?)
         }
         other => {
+            // NumPy's `transpose()` is `t()`, its `transpose(axes)` is `permute(axes)`.
+            let transpose = if op.args.is_empty() { "t" } else { "permute" };
+            let aliases = [
+                ("transpose", transpose),
+                ("sliding_window_view", "windows"),
+                ("expand_dims", "new_axis"),
+                ("diag", "diagonal"),
+                ("reverse", "flip"),
+                ("rev", "flip"),
+            ];
             return Err(vec![syn::Error::new(
                 op.method.span(),
-                format!("layout `{name}`: unknown operation `{other}`; the operations are t, permute, swap_axes, flip, slice, index, diagonal, windows, broadcast_to, reshape, new_axis"),
-            )])
+                format!(
+                    "layout `{name}`: unknown operation `{other}`{}; the operations are {}",
+                    crate::suggest::did_you_mean(other, &OPERATIONS, &aliases),
+                    OPERATIONS.join(", ")
+                ),
+            )]);
         }
     };
     Ok((operation, args.peaks.get()))
@@ -513,4 +576,26 @@ pub fn apply(name: &str, layout: Strided, op: &ast::Op, known: &Known) -> Result
             describe_algebra(name, &op.text(), &e).as_str(),
         )]
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every name "did you mean" may suggest is one `parse` knows.
+    #[test]
+    fn operations_are_the_known_names() {
+        for name in OPERATIONS {
+            let op = ast::Op {
+                method: syn::Ident::new(name, proc_macro2::Span::call_site()),
+                args: Vec::new(),
+            };
+            if let Err(errors) = parse("L", &op) {
+                assert!(
+                    errors.iter().all(|e| !e.to_string().contains("unknown operation")),
+                    "{name}"
+                );
+            }
+        }
+    }
 }

@@ -7,7 +7,7 @@ use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
 use syn::{Expr, Generics, Ident};
 use view_core::algebra::{describe_algebra, Strided};
-use view_core::proof::{self, BoundsError, Culprit, Footprint, LayoutParts, Uniqueness, MAX_RANK};
+use view_core::proof::{self, BoundsError, BoundsFix, Culprit, Footprint, LayoutParts, Uniqueness, Units, MAX_RANK};
 
 use crate::ast::{path_arguments, single_name, DerivedItem, Elem, LayoutItem, ListField, Op, SplitItem};
 use crate::eval::{eval_as, with_context, Evaluated, IntTy, Value};
@@ -217,6 +217,11 @@ pub fn prove_layout(item: &LayoutItem) -> Result<Proven, Vec<syn::Error>> {
         // The parser already reported the missing shape.
         return Err(errors);
     };
+    if item.conflict() {
+        // The parser reported the second field of the family; reading
+        // either one would only add errors about a layout not meant.
+        return Err(errors);
+    }
     let rank = shape_field.values.len();
     if rank > MAX_RANK {
         let message = proof::describe_bounds(&name, &BoundsError::RankTooLarge { rank });
@@ -326,7 +331,7 @@ pub fn prove_layout(item: &LayoutItem) -> Result<Proven, Vec<syn::Error>> {
                     Some(s) => converted.push(s),
                     None => errors.push(syn::Error::new_spanned(
                         expr,
-                        proof::describe_bytes(&name, "byte stride", *bytes, size).as_str(),
+                        proof::describe_byte_stride(&name, *bytes, size).as_str(),
                     )),
                 }
             }
@@ -340,7 +345,7 @@ pub fn prove_layout(item: &LayoutItem) -> Result<Proven, Vec<syn::Error>> {
             Some(o) => offset = o,
             None => errors.push(syn::Error::new_spanned(
                 &field.value,
-                proof::describe_bytes(&name, "byte offset", offset, size).as_str(),
+                proof::describe_byte_offset(&name, offset, size).as_str(),
             )),
         }
     }
@@ -356,9 +361,12 @@ pub fn prove_layout(item: &LayoutItem) -> Result<Proven, Vec<syn::Error>> {
     let footprint = match bounds {
         Ok(footprint) => footprint,
         Err(error) => {
-            return Err(vec![
-                blame(item, &error).error(proof::describe_bounds(&name, &error).as_str())
-            ]);
+            let fix = match isize::try_from(offset) {
+                Ok(offset) => proof::bounds_fix(&shape, &strides, offset, len),
+                Err(_) => BoundsFix::None,
+            };
+            let message = proof::describe_bounds_fixed(&name, &error, fix, offset_units(item, elem_size));
+            return Err(vec![blame(item, &error).error(message.as_str())]);
         }
     };
     let offset = offset as usize;
@@ -379,6 +387,16 @@ pub fn prove_layout(item: &LayoutItem) -> Result<Proven, Vec<syn::Error>> {
         peaks,
         assumed_elem_size: if uses_bytes { elem_size } else { None },
     })))
+}
+
+/// The units of a layout's offset as written, for the fix of a bounds
+/// error: bytes for a `byte_offset`, or `byte_strides` and no offset.
+pub fn offset_units(item: &LayoutItem, elem_size: Option<usize>) -> Units {
+    let bytes = item.byte_offset.is_some() || (item.offset.is_none() && item.byte_strides.is_some());
+    match (bytes, elem_size) {
+        (true, Some(size)) => Units::Bytes(size),
+        _ => Units::Elements,
+    }
 }
 
 /// The exact uniqueness decision: view-core's cheap rules (which const

@@ -13,8 +13,9 @@
     pub mut Even: [u8; 8] { shape: [4], strides: [2] }
     pub mut Odd: [u8; 8] { shape: [4], strides: [2], offset: 1 }
     pub split Halves = (Even, Odd);
-    /// Named constants and byte strides, proven in const evaluation.
-    pub Deferred: [u32; LEN] { shape: [LEN / 2], byte_strides: [8], byte_offset: 4 }
+    /// Named constants and byte strides, proven in const evaluation; the
+    /// `usize` constant as a byte stride and offset is converted exactly.
+    pub Deferred: [u32; LEN] { shape: [LEN / 2], byte_strides: [LEN], byte_offset: LEN / 2 }
     pub mut Any: [_; LEN] { shape: [LEN] }
 }
 

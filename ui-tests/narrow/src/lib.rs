@@ -29,6 +29,14 @@ view_macros::strided_view! { pub Far: [u8; 3000000001] { shape: [1], offset: 300
 #[cfg(feature = "computed")]
 view_macros::strided_view! { pub Computed: [u8; 4] { shape: [4294967296 * 2 / 4 - 2147483644] } }
 
+// A `u64` constant as a stride, converted exactly on the target: 2^32 does
+// not fit a 32-bit isize (the same words as for a literal).
+#[cfg(feature = "wide_constant")]
+pub mod wide_constant {
+    const STEP: u64 = 4294967296;
+    view_macros::strided_view! { pub Wide: [u8; 4] { shape: [1], strides: [STEP] } }
+}
+
 #[cfg(feature = "ordinary")]
 pub mod ordinary {
     use view_macros::strided_view;

@@ -281,3 +281,192 @@ pub const fn elements_from_bytes(bytes: i128, elem_size: usize) -> Option<i128> 
         Some(bytes / elem_size as i128)
     }
 }
+
+/// The simplest change of offset or buffer length that puts an
+/// out-of-bounds layout inside its buffer, for the error message. The
+/// strides stay as written: they may well be the mistake, but no single
+/// number says what they should have been.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BoundsFix {
+    /// No simple fix (an overflow, an empty layout, a layout in bounds).
+    None,
+    /// Only a longer buffer fits it: this many elements (its `REQUIRED_LEN`).
+    Len(usize),
+    /// This offset (the highest that fits) puts it inside the buffer, as
+    /// does, with the offset unchanged, a buffer of `or_len` elements.
+    Offset {
+        /// The offset.
+        offset: usize,
+        /// The buffer length that fits it with the offset unchanged.
+        or_len: usize,
+    },
+    /// It reaches before the start: this offset (the lowest that fits) makes
+    /// its lowest element 0, and the buffer must then have `len` elements
+    /// (`len` is the declared one when that suffices).
+    RaiseOffset {
+        /// The lowest offset that keeps every element at or after 0.
+        offset: usize,
+        /// The buffer length needed with that offset.
+        len: usize,
+        /// Whether the declared buffer is long enough with that offset.
+        fits: bool,
+    },
+}
+
+/// The lowest and highest element a non-empty layout reaches, exactly
+/// (`None` when empty, or when a sum leaves `i128`).
+const fn reach(shape: &[usize], strides: &[isize], offset: isize) -> Option<(i128, i128)> {
+    let mut k = 0;
+    while k < shape.len() {
+        if shape[k] == 0 {
+            return None;
+        }
+        k += 1;
+    }
+    let (_, high, _) = corner(shape, strides, true);
+    let (_, low, _) = corner(shape, strides, false);
+    match (high, low) {
+        (Some(h), Some(l)) => match ((offset as i128).checked_add(l), (offset as i128).checked_add(h)) {
+            (Some(lowest), Some(highest)) => Some((lowest, highest)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The [`BoundsFix`] of a layout that [`check_bounds`] rejects with
+/// [`BoundsError::PastEnd`] or [`BoundsError::BeforeStart`]: the shortest
+/// buffer, or the offset, that makes every element lie in `0..len`.
+pub const fn bounds_fix(shape: &[usize], strides: &[isize], offset: isize, len: usize) -> BoundsFix {
+    if shape.len() != strides.len() || shape.len() > MAX_RANK || len > isize::MAX as usize {
+        return BoundsFix::None;
+    }
+    let Some((lowest, highest)) = reach(shape, strides, offset) else {
+        return BoundsFix::None;
+    };
+    // A fix outside isize would be no fix; with every number inside it, no
+    // step below can overflow i128.
+    let max = isize::MAX as i128;
+    let min = isize::MIN as i128;
+    if lowest < min || highest > max {
+        return BoundsFix::None;
+    }
+    if lowest < 0 {
+        // Raise the offset until the lowest element is 0.
+        let (new_offset, new_highest) = (offset as i128 - lowest, highest - lowest);
+        if new_offset > max || new_highest >= max {
+            return BoundsFix::None;
+        }
+        let fits = new_highest < len as i128;
+        let needed = if fits { len } else { new_highest as usize + 1 };
+        return BoundsFix::RaiseOffset {
+            offset: new_offset as usize,
+            len: needed,
+            fits,
+        };
+    }
+    if highest < len as i128 || highest >= max {
+        return BoundsFix::None;
+    }
+    let required = highest as usize + 1;
+    // Lower the offset by the excess, if the span fits at all.
+    let excess = highest - (len as i128 - 1);
+    if highest - lowest < len as i128 && offset as i128 >= excess {
+        BoundsFix::Offset {
+            offset: (offset as i128 - excess) as usize,
+            or_len: required,
+        }
+    } else {
+        BoundsFix::Len(required)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every fix of every small rejected layout makes it fit, and is the
+    /// least change of its kind (the highest offset, the lowest offset, the
+    /// shortest buffer).
+    #[test]
+    fn fixes_fit_and_are_tight() {
+        let mut fixed = 0;
+        for rank in 1..=2usize {
+            for n0 in 1..=3usize {
+                for n1 in 1..=3usize {
+                    let shape = [n0, n1];
+                    let shape = &shape[..rank];
+                    for s0 in -3..=3isize {
+                        for s1 in -3..=3isize {
+                            let strides = [s0, s1];
+                            let strides = &strides[..rank];
+                            for offset in 0..=8isize {
+                                for len in 0..=8usize {
+                                    let error = match check_bounds(shape, strides, offset, len) {
+                                        Ok(_) => continue,
+                                        Err(e) => e,
+                                    };
+                                    let fix = bounds_fix(shape, strides, offset, len);
+                                    let fits = |o: isize, l: usize| check_bounds(shape, strides, o, l).is_ok();
+                                    match fix {
+                                        BoundsFix::Len(n) => {
+                                            assert!(fits(offset, n) && !fits(offset, n - 1), "{error:?}");
+                                            assert!(matches!(error, BoundsError::PastEnd { .. }));
+                                        }
+                                        BoundsFix::Offset { offset: o, or_len } => {
+                                            let o = o as isize;
+                                            assert!(fits(o, len) && !fits(o + 1, len), "{error:?}");
+                                            assert!(fits(offset, or_len) && !fits(offset, or_len - 1));
+                                        }
+                                        BoundsFix::RaiseOffset {
+                                            offset: o,
+                                            len: l,
+                                            fits: f,
+                                        } => {
+                                            let o = o as isize;
+                                            assert!(fits(o, l) && !fits(o - 1, l + 100), "{error:?}");
+                                            assert!(f || !fits(o, l - 1));
+                                            assert!(f || l > len);
+                                            assert_eq!(f, fits(o, len));
+                                        }
+                                        BoundsFix::None => panic!("no fix for {shape:?} {strides:?} {offset} {len}"),
+                                    }
+                                    fixed += 1;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(fixed > 1000);
+    }
+
+    /// Extreme numbers give no fix, and no overflow.
+    #[test]
+    fn extremes_do_not_overflow() {
+        let (max, min) = (isize::MAX, isize::MIN);
+        for shape in [[usize::MAX, 2], [2, usize::MAX], [1 << 62, 3]] {
+            for strides in [[max, min], [min, min], [max, max], [min, 1], [-1, max]] {
+                for offset in [0, max, min, -1] {
+                    for len in [0, 1, max as usize, usize::MAX] {
+                        let fix = bounds_fix(&shape, &strides, offset, len);
+                        if let BoundsFix::Len(n) | BoundsFix::Offset { or_len: n, .. } = fix {
+                            assert!(n <= max as usize);
+                        }
+                    }
+                }
+            }
+        }
+        assert_eq!(bounds_fix(&[3], &[1, 1], 0, 1), BoundsFix::None);
+        assert_eq!(bounds_fix(&[0], &[-1], 0, 0), BoundsFix::None);
+        assert_eq!(
+            bounds_fix(&[3], &[-1], 0, 3),
+            BoundsFix::RaiseOffset {
+                offset: 2,
+                len: 3,
+                fits: true
+            }
+        );
+    }
+}

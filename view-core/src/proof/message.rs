@@ -2,7 +2,7 @@
 //! the item-level backstop (in const evaluation) say exactly the same words.
 
 use super::disjoint::Overlap;
-use super::footprint::{BoundsError, Culprit};
+use super::footprint::{BoundsError, BoundsFix, Culprit};
 use super::index::MAX_RANK;
 use super::unique::Uniqueness;
 
@@ -115,7 +115,8 @@ impl core::fmt::Display for Message {
     }
 }
 
-/// Describes why layout `name` is out of bounds.
+/// Describes why layout `name` is out of bounds (the rule and the witness;
+/// [`describe_bounds_fixed`] adds the fix).
 pub const fn describe_bounds(name: &str, error: &BoundsError) -> Message {
     let m = Message::new().str("layout ").name(name);
     match *error {
@@ -157,15 +158,7 @@ pub const fn describe_bounds(name: &str, error: &BoundsError) -> Message {
                 .index(index.as_slice())
                 .str(" reaches element ")
                 .int(element);
-            if len == 0 {
-                m.str(", but the buffer is empty")
-            } else {
-                m.str(", but the buffer has ")
-                    .uint(len as u128)
-                    .str(" elements (0 to ")
-                    .uint(len as u128 - 1)
-                    .str(")")
-            }
+            buffer_has(m, len)
         }
         BoundsError::BeforeStart {
             index,
@@ -277,20 +270,189 @@ pub const fn describe_overlap(split: &str, a: &str, b: &str, verdict: &Overlap) 
     }
 }
 
-/// Describes a byte stride or byte offset that is not a multiple of the element size.
-pub const fn describe_bytes(name: &str, what: &str, bytes: i128, elem_size: usize) -> Message {
-    let m = Message::new()
-        .str("layout ")
-        .name(name)
-        .str(": ")
-        .str(what)
-        .str(" ")
-        .int(bytes);
+/// Describes a byte stride that is not a multiple of the element size.
+pub const fn describe_byte_stride(name: &str, bytes: i128, elem_size: usize) -> Message {
+    let m = not_a_multiple(name, "byte stride ", bytes, elem_size);
+    if elem_size == 0 {
+        return m;
+    }
+    let m = m.str(": NumPy's byte strides must divide by the item size; write ");
+    nearest_multiples(m, "", bytes, elem_size).str(", or give element `strides`")
+}
+
+/// Describes a byte offset that is not a multiple of the element size.
+pub const fn describe_byte_offset(name: &str, bytes: i128, elem_size: usize) -> Message {
+    let m = not_a_multiple(name, "byte offset ", bytes, elem_size);
+    if elem_size == 0 {
+        return m;
+    }
+    let m = m.str(", so the view would start inside an element; write ");
+    nearest_multiples(m, "byte_offset: ", bytes, elem_size).str(", or give the element `offset`")
+}
+
+/// "layout `name`: byte stride 12 is not a multiple of the element size, 8 bytes".
+const fn not_a_multiple(name: &str, what: &str, bytes: i128, elem_size: usize) -> Message {
+    let m = Message::new().str("layout ").name(name).str(": ").str(what).int(bytes);
     if elem_size == 0 {
         m.str(" cannot be converted to elements: the element type is zero-sized")
     } else {
         m.str(" is not a multiple of the element size, ")
             .uint(elem_size as u128)
-            .str(" bytes; NumPy's byte strides must divide by the item size")
+            .str(" bytes")
+    }
+}
+
+/// "`8` or `16`": the multiples of `elem_size` around `bytes`, each after `field`.
+const fn nearest_multiples(m: Message, field: &str, bytes: i128, elem_size: usize) -> Message {
+    let size = elem_size as i128;
+    let Some(below) = bytes.checked_sub(bytes.rem_euclid(size)) else {
+        return m.str("a multiple of ").uint(elem_size as u128);
+    };
+    let m = m.str("`").str(field).int(below).str("`");
+    match below.checked_add(size) {
+        Some(above) => m.str(" or `").str(field).int(above).str("`"),
+        None => m,
+    }
+}
+
+/// "12 elements", "1 element".
+const fn elements(m: Message, n: u128) -> Message {
+    if n == 1 {
+        m.str("1 element")
+    } else {
+        m.uint(n).str(" elements")
+    }
+}
+
+/// The units a layout's offset was written in, for the fix a bounds error
+/// suggests and the bytes it names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Units {
+    /// Elements: `offset`, or element `strides` and no offset.
+    Elements,
+    /// Bytes of elements of this size: `byte_offset`, or `byte_strides`
+    /// and no offset.
+    Bytes(usize),
+}
+
+/// "`offset: 11`", or "`byte_offset: 88`" in bytes.
+const fn offset_field(m: Message, offset: usize, units: Units) -> Message {
+    match units {
+        Units::Bytes(size) => match (offset as u128).checked_mul(size as u128) {
+            Some(bytes) => m.str("`byte_offset: ").uint(bytes).str("`"),
+            None => m.str("an offset of ").uint(offset as u128).str(" elements"),
+        },
+        Units::Elements => m.str("`offset: ").uint(offset as u128).str("`"),
+    }
+}
+
+/// " (byte -88)" after an element, in bytes.
+const fn element_bytes(m: Message, element: i128, units: Units) -> Message {
+    match units {
+        Units::Bytes(size) => match element.checked_mul(size as i128) {
+            Some(bytes) => m.str(" (byte ").int(bytes).str(")"),
+            None => m,
+        },
+        Units::Elements => m,
+    }
+}
+
+/// Describes why layout `name` is out of bounds, as [`describe_bounds`],
+/// with the simple fix (`fix`, from [`bounds_fix`](super::bounds_fix) of
+/// the same numbers) in the units the offset was written in.
+pub const fn describe_bounds_fixed(name: &str, error: &BoundsError, fix: BoundsFix, units: Units) -> Message {
+    let m = Message::new().str("layout ").name(name);
+    match *error {
+        BoundsError::PastEnd {
+            index, element, len, ..
+        } => {
+            let m = element_bytes(
+                m.str(" is out of bounds: index ")
+                    .index(index.as_slice())
+                    .str(" reaches element ")
+                    .int(element),
+                element,
+                units,
+            );
+            let m = buffer_has(m, len);
+            match fix {
+                BoundsFix::Len(required) => {
+                    elements(m.str("; it needs a buffer of "), required as u128).str(" (its REQUIRED_LEN)")
+                }
+                BoundsFix::Offset { offset, or_len } => elements(
+                    offset_field(m.str("; "), offset, units)
+                        .str(" fits it in this buffer; with the offset unchanged it needs a buffer of "),
+                    or_len as u128,
+                )
+                .str(" (its REQUIRED_LEN)"),
+                BoundsFix::RaiseOffset { offset, len, .. } => elements(
+                    offset_field(m.str("; it reaches before the start too, so it needs "), offset, units)
+                        .str(" and a buffer of "),
+                    len as u128,
+                ),
+                BoundsFix::None => m,
+            }
+        }
+        BoundsError::BeforeStart {
+            index,
+            element,
+            culprit: Culprit::Stride(_),
+            ..
+        } => {
+            let m = element_bytes(
+                m.str(" is out of bounds: index ")
+                    .index(index.as_slice())
+                    .str(" reaches element ")
+                    .int(element),
+                element,
+                units,
+            )
+            .str(", before the start of the buffer");
+            match fix {
+                BoundsFix::RaiseOffset { offset, len, fits } => {
+                    let m = m.str("; with these negative strides the offset must be at least ");
+                    let m = match units {
+                        Units::Bytes(_) => elements(m, offset as u128),
+                        Units::Elements => m.uint(offset as u128),
+                    };
+                    let m = offset_field(m.str(" ("), offset, units).str(")");
+                    if fits {
+                        m
+                    } else {
+                        elements(m.str(", and the buffer then needs "), len as u128)
+                    }
+                }
+                _ => m,
+            }
+        }
+        BoundsError::EmptyOffsetOutside { axis, offset, len } => match units {
+            Units::Bytes(size) => match (len as u128).checked_mul(size as u128) {
+                Some(bytes) => m
+                    .str(" is empty (axis ")
+                    .uint(axis as u128)
+                    .str(" has extent 0), but its offset ")
+                    .int(offset as i128)
+                    .str(" lies outside the buffer of ")
+                    .uint(len as u128)
+                    .str(" elements; an empty view may start at most one past the end (`byte_offset` 0 to ")
+                    .uint(bytes)
+                    .str(")"),
+                None => describe_bounds(name, error),
+            },
+            Units::Elements => describe_bounds(name, error),
+        },
+        _ => describe_bounds(name, error),
+    }
+}
+
+/// ", but the buffer has 12 elements (0 to 11)".
+const fn buffer_has(m: Message, len: usize) -> Message {
+    if len == 0 {
+        m.str(", but the buffer is empty")
+    } else {
+        elements(m.str(", but the buffer has "), len as u128)
+            .str(" (0 to ")
+            .uint(len as u128 - 1)
+            .str(")")
     }
 }

@@ -27,10 +27,14 @@ mod unique;
 
 pub use disjoint::{check_disjoint, check_disjoint_bounded, disjoint_by_rules, LayoutParts, Overlap, SharedElement};
 pub use footprint::{
-    c_order_stride, c_order_strides, check_bounds, elements_from_bytes, size_of_shape, BoundsError, Culprit, Footprint,
+    bounds_fix, c_order_stride, c_order_strides, check_bounds, elements_from_bytes, size_of_shape, BoundsError,
+    BoundsFix, Culprit, Footprint,
 };
 pub use index::{element_of, IndexWitness, MAX_RANK};
-pub use message::{describe_bounds, describe_bytes, describe_overlap, describe_uniqueness, Message};
+pub use message::{
+    describe_bounds, describe_bounds_fixed, describe_byte_offset, describe_byte_stride, describe_overlap,
+    describe_uniqueness, Message, Units,
+};
 pub use unique::{check_unique, check_unique_bounded, unique_by_rules, Collision, Uniqueness};
 
 /// Scratch words (64 positions each) const evaluation may use:
