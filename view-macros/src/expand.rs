@@ -509,7 +509,7 @@ mod layout_doc {
     /// up to 64 elements, else one character per bucket of elements (`#`
     /// some element reached, `.` none).
     pub fn picture(lit: &Literal) -> String {
-        let size: u128 = lit.shape.iter().map(|&n| n as u128).product();
+        let size: u128 = lit.shape.iter().fold(1u128, |acc, &n| acc.saturating_mul(n as u128));
         let summary = format!(
             "{size} {} reach{} {} of the buffer's {} elements",
             if size == 1 { "index" } else { "indices" },
@@ -526,13 +526,17 @@ mod layout_doc {
         if size > MAX_INDICES {
             return format!("{summary} (too many indices to draw).");
         }
-        let mut counts = vec![0u32; lit.len];
+        // Counts per element for short buffers, per bucket for long ones:
+        // never an allocation in proportion to the buffer.
+        let bucket = lit.len.div_ceil(WIDTH).max(1);
+        let mut counts = vec![0u32; lit.len.div_ceil(bucket)];
         each_element(lit, |e| {
-            if let Some(count) = usize::try_from(e).ok().and_then(|e| counts.get_mut(e)) {
+            let slot = usize::try_from(e).ok().filter(|&e| e < lit.len).map(|e| e / bucket);
+            if let Some(count) = slot.and_then(|slot| counts.get_mut(slot)) {
                 *count = count.saturating_add(1);
             }
         });
-        let (chars, legend): (String, String) = if lit.len <= WIDTH {
+        let (chars, legend): (String, String) = if bucket == 1 {
             let chars = counts
                 .iter()
                 .map(|&c| match c {
@@ -547,11 +551,7 @@ mod layout_doc {
                     .to_owned(),
             )
         } else {
-            let bucket = lit.len.div_ceil(WIDTH);
-            let chars = counts
-                .chunks(bucket)
-                .map(|chunk| if chunk.iter().any(|&c| c > 0) { '#' } else { '.' })
-                .collect();
+            let chars = counts.iter().map(|&c| if c > 0 { '#' } else { '.' }).collect();
             (
                 chars,
                 format!("one character per {bucket} elements: `#` some element reached, `.` none"),
@@ -567,11 +567,11 @@ mod layout_doc {
         }
         let (mut low, mut high) = (lit.offset as i128, lit.offset as i128);
         for (&n, &s) in lit.shape.iter().zip(&lit.strides) {
-            let term = s as i128 * (n as i128 - 1);
+            let term = (s as i128).saturating_mul(n as i128 - 1);
             if term < 0 {
-                low += term;
+                low = low.saturating_add(term);
             } else {
-                high += term;
+                high = high.saturating_add(term);
             }
         }
         Some((low, high))
@@ -634,6 +634,12 @@ mod layout_doc {
             );
             assert!(picture(&lit(&[1 << 20], &[1], 0, 1 << 20)).ends_with("(too many indices to draw)."));
             assert!(picture(&lit(&[], &[], 2, 3)).starts_with("1 index reaches elements 2 to 2"));
+            // Extreme numbers (derived layouts reach them): no allocation in
+            // proportion to the buffer, no overflow.
+            let huge = picture(&lit(&[2], &[isize::MIN + 1], usize::MAX / 2, usize::MAX / 2 + 1));
+            assert!(huge.contains("one character per"));
+            let wide = picture(&lit(&[1 << 40, 1 << 40, 0], &[1, 1, 1], 0, 0));
+            assert!(wide.starts_with("0 indices"));
         }
     }
 
@@ -644,12 +650,12 @@ mod layout_doc {
         }
         let mut index = vec![0usize; lit.shape.len()];
         loop {
-            let element = lit.offset as i128
-                + index
-                    .iter()
-                    .zip(&lit.strides)
-                    .map(|(&i, &s)| i as i128 * s as i128)
-                    .sum::<i128>();
+            let element = index
+                .iter()
+                .zip(&lit.strides)
+                .fold(lit.offset as i128, |acc, (&i, &s)| {
+                    acc.saturating_add((i as i128).saturating_mul(s as i128))
+                });
             f(element);
             let mut axis = lit.shape.len();
             loop {
