@@ -24,9 +24,9 @@ struct Row {
     unique: Option<bool>,
 }
 
-fn list<T: std::str::FromStr>(cell: &str) -> Vec<T>
+fn list<T: core::str::FromStr>(cell: &str) -> Vec<T>
 where
-    T::Err: std::fmt::Debug,
+    T::Err: core::fmt::Debug,
 {
     let inner = cell.trim().trim_start_matches('[').trim_end_matches(']').trim();
     if inner.is_empty() {

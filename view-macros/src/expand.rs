@@ -577,6 +577,35 @@ mod layout_doc {
         Some((low, high))
     }
 
+    /// Calls `f` with the element of every index, in C order (an odometer).
+    fn each_element(lit: &Literal, mut f: impl FnMut(i128)) {
+        if lit.shape.contains(&0) {
+            return;
+        }
+        let mut index = vec![0usize; lit.shape.len()];
+        loop {
+            let element = index
+                .iter()
+                .zip(&lit.strides)
+                .fold(lit.offset as i128, |acc, (&i, &s)| {
+                    acc.saturating_add((i as i128).saturating_mul(s as i128))
+                });
+            f(element);
+            let mut axis = lit.shape.len();
+            loop {
+                if axis == 0 {
+                    return;
+                }
+                axis -= 1;
+                index[axis] += 1;
+                if index[axis] < lit.shape[axis] {
+                    break;
+                }
+                index[axis] = 0;
+            }
+        }
+    }
+
     #[cfg(test)]
     mod tests {
         use super::*;
@@ -640,35 +669,6 @@ mod layout_doc {
             assert!(huge.contains("one character per"));
             let wide = picture(&lit(&[1 << 40, 1 << 40, 0], &[1, 1, 1], 0, 0));
             assert!(wide.starts_with("0 indices"));
-        }
-    }
-
-    /// Calls `f` with the element of every index, in C order (an odometer).
-    fn each_element(lit: &Literal, mut f: impl FnMut(i128)) {
-        if lit.shape.contains(&0) {
-            return;
-        }
-        let mut index = vec![0usize; lit.shape.len()];
-        loop {
-            let element = index
-                .iter()
-                .zip(&lit.strides)
-                .fold(lit.offset as i128, |acc, (&i, &s)| {
-                    acc.saturating_add((i as i128).saturating_mul(s as i128))
-                });
-            f(element);
-            let mut axis = lit.shape.len();
-            loop {
-                if axis == 0 {
-                    return;
-                }
-                axis -= 1;
-                index[axis] += 1;
-                if index[axis] < lit.shape[axis] {
-                    break;
-                }
-                index[axis] = 0;
-            }
         }
     }
 }
