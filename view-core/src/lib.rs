@@ -9,6 +9,17 @@
 //! - [`proof`]: the checks, as `const fn`, shared by the macro, the
 //!   compile-time backstop and run-time code.
 //!
+//! Features (none is on by default; without any, view-core is `no_std` with
+//! no allocator):
+//! - `ndarray`: `View::into_ndarray` / `ViewMut::into_ndarray` (and `From`)
+//!   make ndarray's `ArrayView` / `ArrayViewMut` of the same elements with
+//!   no check and no copy, negative and zero strides included;
+//!   `View::from_ndarray` / `ViewMut::from_ndarray` make a view of a layout
+//!   of an ndarray view after one check of its shape and strides.
+//! - `defmt`: `defmt::Format` for `View` and `ViewMut` (the shape, then the
+//!   elements in nested brackets).
+//! - `alloc`: `to_vec` (the elements in C order).
+//!
 //! ```
 //! use view_macros::strided_view;
 //!
@@ -24,6 +35,7 @@
 //! assert_eq!(core::mem::size_of_val(&diagonal), core::mem::size_of::<usize>());
 //! ```
 #![no_std]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![warn(missing_docs)]
 #![deny(
     unsafe_op_in_unsafe_fn,
@@ -31,11 +43,15 @@
     clippy::multiple_unsafe_ops_per_block
 )]
 
+#[cfg(feature = "alloc")]
+extern crate alloc;
+
 #[doc(hidden)]
 #[path = "private.rs"]
 pub mod __private;
 pub mod algebra;
 mod axes;
+mod bridge;
 mod certificate;
 mod compute;
 mod cursor;
@@ -57,6 +73,8 @@ mod walk;
 mod zip;
 
 pub use axes::{Axis, AxisIter, AxisIterMut, Rows, RowsMut, Without};
+#[cfg(feature = "ndarray")]
+pub use bridge::{NdarrayDim, NdarrayMismatch};
 pub use compute::contract;
 pub use derived::DerivedFrom;
 pub use error::LengthError;

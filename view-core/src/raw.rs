@@ -10,7 +10,11 @@
 use core::marker::PhantomData;
 use core::ptr::NonNull;
 
+#[cfg(feature = "ndarray")]
+use crate::facts::Facts;
 use crate::layout::Layout;
+#[cfg(feature = "ndarray")]
+use crate::proof::Footprint;
 
 /// `NonNull` from the pointer of a reference or slice, usable in `const fn`.
 ///
@@ -145,6 +149,75 @@ impl<E, L: Layout> Base<E, L> {
     pub(crate) unsafe fn advance<M: Layout>(self, start: usize) -> Base<E, M> {
         // SAFETY: `start <= REQUIRED_LEN` of `L` (the caller's contract).
         let ptr = unsafe { self.at_or_end(start) };
+        Base {
+            ptr,
+            layout: PhantomData,
+        }
+    }
+
+    /// The pointer to the lowest element `L` reaches; for an empty layout,
+    /// to element `OFFSET` (which is then `REQUIRED_LEN`, one past the
+    /// elements the base holds, or the end of the buffer).
+    ///
+    /// For bridges to code that wants a pointer it may only move forward
+    /// from (ndarray's `from_shape_ptr`).
+    #[cfg(feature = "ndarray")]
+    #[inline]
+    pub(crate) fn lowest(self) -> NonNull<E> {
+        match Facts::<L>::CHECK {
+            Ok(Footprint::Elements { lowest, .. }) => {
+                // SAFETY: `lowest` is an element `L` reaches, hence below
+                // `REQUIRED_LEN` (a `Base` exists only for a layout that
+                // passed `Facts::READABLE`, whose `CHECK` is this footprint).
+                unsafe { self.at(lowest) }
+            }
+            Ok(Footprint::Empty) => {
+                // SAFETY: for an empty layout `REQUIRED_LEN` is `OFFSET`
+                // (`Facts::REQUIRED_LEN`), so this is at most one past the
+                // `REQUIRED_LEN` elements.
+                unsafe { self.at_or_end(L::OFFSET) }
+            }
+            // Not reached: `Facts::READABLE` passed, so `CHECK` is `Ok`.
+            Err(_) => self.ptr,
+        }
+    }
+
+    /// A base from the pointer to the element of index `[0, ..]` (the
+    /// origin) of a view made elsewhere that reaches exactly the elements
+    /// `L` reaches: the base is `origin - OFFSET`, the lowest element.
+    ///
+    /// # Safety
+    /// - `L` passed `Facts::<L>::READABLE`, and it is based at its lowest
+    ///   element: `Facts::<L>::REQUIRED_SPAN == Facts::<L>::REQUIRED_LEN`
+    ///   (for a non-empty layout, the lowest element reached is element 0;
+    ///   an empty one has `OFFSET == 0` and needs no element);
+    /// - for a non-empty `L`: the pointers `origin + Σ ik sk`, for `L`'s
+    ///   shape and strides (every index inside the shape), are pointers to
+    ///   elements of one allocation of `E`, aligned.
+    #[cfg(feature = "ndarray")]
+    #[inline]
+    pub(crate) unsafe fn from_origin(origin: *const E) -> Self {
+        if Facts::<L>::SIZE == 0 {
+            // `REQUIRED_LEN` is 0: any aligned, non-null pointer holds it.
+            return Base {
+                ptr: NonNull::dangling(),
+                layout: PhantomData,
+            };
+        }
+        // `origin - OFFSET` is the lowest element reached, so it lies in the
+        // allocation and the subtraction does not wrap; `wrapping_sub`
+        // keeps `origin`'s provenance and needs no proof of its own.
+        let start = origin.cast_mut().wrapping_sub(L::OFFSET);
+        // SAFETY: `start` is the pointer of element 0 of `L`'s buffer, the
+        // lowest element `L` reaches (the caller's contract: `L` starts at
+        // its lowest element, and every element it reaches is `origin -
+        // OFFSET + e` for an element `e` in `0..REQUIRED_LEN`), a pointer
+        // into an allocation, which is never null (for a zero-sized `E`
+        // nothing moved: `start` is `origin`, a view's pointer, non-null).
+        let ptr = unsafe { NonNull::new_unchecked(start) };
+        // Every element in `0..REQUIRED_LEN` lies between the lowest and
+        // the highest element reached, both in the allocation: `Base`'s
+        // invariant holds.
         Base {
             ptr,
             layout: PhantomData,

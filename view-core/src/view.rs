@@ -78,6 +78,13 @@ impl<'a, E, L: Layout> View<'a, E, L> {
         }
     }
 
+    /// The operand layer's base of the view (for the bridges).
+    #[cfg(feature = "ndarray")]
+    #[inline(always)]
+    pub(crate) const fn base(&self) -> Base<E, L> {
+        self.base
+    }
+
     /// The extents, one per axis.
     pub fn shape(&self) -> L::Index {
         L::SHAPE

@@ -466,9 +466,11 @@ fn read_only_bound(writable: bool, ty: &TokenStream, core: &TokenStream) -> (Tok
     }
 }
 
+/// The doc of a layout the macro evaluated: its numbers, its NumPy
+/// equivalent, and a picture of the buffer elements it reaches.
 fn literal_doc(header: &Header<'_>, lit: &Literal) -> String {
     format!(
-        "Layout over `[{}; {}]`: shape `{:?}`, strides `{:?}`, offset `{}`{}.",
+        "Layout over `[{}; {}]`: shape `{:?}`, strides `{:?}`, offset `{}`{}.\n\n{}\n\n{}",
         elem_text(header.elem),
         lit.len,
         lit.shape,
@@ -478,8 +480,250 @@ fn literal_doc(header: &Header<'_>, lit: &Literal) -> String {
             ", writable (proven unique)"
         } else {
             ""
-        }
+        },
+        layout_doc::numpy(header.elem, lit),
+        layout_doc::picture(lit),
     )
+}
+
+/// The parts of a generated layout's doc that explain it: what NumPy calls
+/// it, and which buffer elements it reaches how often (bounded in size).
+mod layout_doc {
+    use super::{Elem, Literal};
+
+    /// NumPy's dtype and size of a primitive element type whose size does
+    /// not depend on the target (`usize`/`isize` do); the size alone for
+    /// those NumPy has no dtype for.
+    fn dtype(elem: &Elem) -> Option<(Option<&'static str>, usize)> {
+        let Elem::Type(ty) = elem else { return None };
+        let syn::Type::Path(path) = &**ty else { return None };
+        let ident = path.path.get_ident()?;
+        Some(match ident.to_string().as_str() {
+            "i8" => (Some("np.int8"), 1),
+            "u8" => (Some("np.uint8"), 1),
+            "bool" => (Some("np.bool_"), 1),
+            "i16" => (Some("np.int16"), 2),
+            "u16" => (Some("np.uint16"), 2),
+            "i32" => (Some("np.int32"), 4),
+            "u32" => (Some("np.uint32"), 4),
+            "f32" => (Some("np.float32"), 4),
+            "char" => (None, 4),
+            "i64" => (Some("np.int64"), 8),
+            "u64" => (Some("np.uint64"), 8),
+            "f64" => (Some("np.float64"), 8),
+            "i128" | "u128" => (None, 16),
+            _ => return None,
+        })
+    }
+
+    /// A Python tuple: `()`, `(12,)`, `(4, 3)`.
+    fn tuple<T: ToString>(values: &[T]) -> String {
+        match values {
+            [one] => format!("({},)", one.to_string()),
+            _ => format!("({})", values.iter().map(T::to_string).collect::<Vec<_>>().join(", ")),
+        }
+    }
+
+    /// `np.ndarray(..)` of the layout: byte strides and offset where the
+    /// element size is known here, element units (with a note) otherwise.
+    pub fn numpy(elem: &Elem, lit: &Literal) -> String {
+        let shape = tuple(&lit.shape);
+        match dtype(elem) {
+            Some((dtype, size)) => {
+                let strides: Vec<i128> = lit.strides.iter().map(|&s| s as i128 * size as i128).collect();
+                let offset = lit.offset as i128 * size as i128;
+                let (dtype, note) = match dtype {
+                    Some(name) => (format!(", dtype={name}"), String::new()),
+                    None => (String::new(), format!(" (no NumPy dtype: {size}-byte elements)")),
+                };
+                format!(
+                    "NumPy: `np.ndarray(shape={shape}, strides={}, offset={offset}{dtype}, buffer=buf)`{note}, \
+                     strides and offset in bytes.",
+                    tuple(&strides),
+                )
+            }
+            None => format!(
+                "NumPy: `np.ndarray(shape={shape}, strides={}, offset={}, buffer=buf)` with strides and \
+                 offset in elements: NumPy's are these times the element's size in bytes (not known to the macro).",
+                tuple(&lit.strides),
+                lit.offset,
+            ),
+        }
+    }
+
+    /// The most indices enumerated to draw the picture.
+    const MAX_INDICES: u128 = 1 << 16;
+    /// The most characters in the picture; longer buffers are drawn in
+    /// buckets of elements.
+    const WIDTH: usize = 64;
+
+    /// How often each element of the buffer is reached, drawn one character
+    /// per element (`.` not reached, `1`-`9`, `+` for more) for buffers of
+    /// up to 64 elements, else one character per bucket of elements (`#`
+    /// some element reached, `.` none).
+    pub fn picture(lit: &Literal) -> String {
+        let size: u128 = lit.shape.iter().fold(1u128, |acc, &n| acc.saturating_mul(n as u128));
+        let summary = format!(
+            "{size} {} reach{} {} of the buffer's {} elements",
+            if size == 1 { "index" } else { "indices" },
+            if size == 1 { "es" } else { "" },
+            match footprint(lit) {
+                Some((low, high)) => format!("elements {low} to {high}"),
+                None => "no element".to_owned(),
+            },
+            lit.len,
+        );
+        if size == 0 || lit.len == 0 {
+            return format!("{summary}.");
+        }
+        if size > MAX_INDICES {
+            return format!("{summary} (too many indices to draw).");
+        }
+        // Counts per element for short buffers, per bucket for long ones:
+        // never an allocation in proportion to the buffer.
+        let bucket = lit.len.div_ceil(WIDTH).max(1);
+        let mut counts = vec![0u32; lit.len.div_ceil(bucket)];
+        each_element(lit, |e| {
+            let slot = usize::try_from(e).ok().filter(|&e| e < lit.len).map(|e| e / bucket);
+            if let Some(count) = slot.and_then(|slot| counts.get_mut(slot)) {
+                *count = count.saturating_add(1);
+            }
+        });
+        let (chars, legend): (String, String) = if bucket == 1 {
+            let chars = counts
+                .iter()
+                .map(|&c| match c {
+                    0 => '.',
+                    1..=9 => char::from(b'0' + c as u8),
+                    _ => '+',
+                })
+                .collect();
+            (
+                chars,
+                "one character per element: `.` not reached, a digit the number of indices reaching it, `+` ten or more"
+                    .to_owned(),
+            )
+        } else {
+            let chars = counts.iter().map(|&c| if c > 0 { '#' } else { '.' }).collect();
+            (
+                chars,
+                format!("one character per {bucket} elements: `#` some element reached, `.` none"),
+            )
+        };
+        format!("{summary}; {legend}:\n\n```text\n[{chars}]\n```")
+    }
+
+    /// The lowest and highest element reached (`None` when empty).
+    fn footprint(lit: &Literal) -> Option<(i128, i128)> {
+        if lit.shape.contains(&0) {
+            return None;
+        }
+        let (mut low, mut high) = (lit.offset as i128, lit.offset as i128);
+        for (&n, &s) in lit.shape.iter().zip(&lit.strides) {
+            let term = (s as i128).saturating_mul(n as i128 - 1);
+            if term < 0 {
+                low = low.saturating_add(term);
+            } else {
+                high = high.saturating_add(term);
+            }
+        }
+        Some((low, high))
+    }
+
+    /// Calls `f` with the element of every index, in C order (an odometer).
+    fn each_element(lit: &Literal, mut f: impl FnMut(i128)) {
+        if lit.shape.contains(&0) {
+            return;
+        }
+        let mut index = vec![0usize; lit.shape.len()];
+        loop {
+            let element = index
+                .iter()
+                .zip(&lit.strides)
+                .fold(lit.offset as i128, |acc, (&i, &s)| {
+                    acc.saturating_add((i as i128).saturating_mul(s as i128))
+                });
+            f(element);
+            let mut axis = lit.shape.len();
+            loop {
+                if axis == 0 {
+                    return;
+                }
+                axis -= 1;
+                index[axis] += 1;
+                if index[axis] < lit.shape[axis] {
+                    break;
+                }
+                index[axis] = 0;
+            }
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+        use crate::prove::Peaks;
+        use view_core::proof::Uniqueness;
+
+        fn lit(shape: &[usize], strides: &[isize], offset: usize, len: usize) -> Literal {
+            Literal {
+                shape: shape.to_vec(),
+                strides: strides.to_vec(),
+                offset,
+                len,
+                uniqueness: Uniqueness::Unique,
+                settled_by_rules: true,
+                peaks: Peaks::default(),
+                assumed_elem_size: None,
+            }
+        }
+
+        fn elem(ty: &str) -> Elem {
+            Elem::Type(Box::new(syn::parse_str(ty).unwrap()))
+        }
+
+        #[test]
+        fn numpy_equivalents_in_bytes_when_the_size_is_known() {
+            let matrix = lit(&[4, 3], &[3, 1], 0, 12);
+            assert!(numpy(&elem("i64"), &matrix).starts_with(
+                "NumPy: `np.ndarray(shape=(4, 3), strides=(24, 8), offset=0, dtype=np.int64, buffer=buf)`"
+            ));
+            let reversed = lit(&[12], &[-1], 11, 12);
+            assert!(numpy(&elem("f32"), &reversed)
+                .starts_with("NumPy: `np.ndarray(shape=(12,), strides=(-4,), offset=44, dtype=np.float32"));
+            assert!(numpy(&Elem::Any, &reversed)
+                .contains("strides=(-1,), offset=11, buffer=buf)` with strides and offset in elements"));
+            assert!(numpy(&elem("usize"), &reversed).contains("in elements"));
+            assert!(numpy(&elem("u128"), &lit(&[], &[], 2, 4))
+                .contains("shape=(), strides=(), offset=32, buffer=buf)` (no NumPy dtype: 16-byte"));
+        }
+
+        #[test]
+        fn pictures_count_each_element_or_bucket() {
+            let diagonal = picture(&lit(&[4], &[5], 0, 16));
+            assert!(diagonal.starts_with("4 indices reach elements 0 to 15 of the buffer's 16 elements;"));
+            assert!(diagonal.ends_with("```text\n[1....1....1....1]\n```"));
+            let broadcast = picture(&lit(&[3, 4], &[0, 1], 0, 4));
+            assert!(broadcast.ends_with("[3333]\n```"));
+            let many = picture(&lit(&[12], &[0], 1, 3));
+            assert!(many.ends_with("[.+.]\n```"));
+            let big = picture(&lit(&[8], &[16], 0, 128));
+            assert!(big.contains("one character per 2 elements"));
+            assert!(big.ends_with(&format!("[{}]\n```", "#.......".repeat(8))));
+            assert_eq!(
+                picture(&lit(&[0, 5], &[1000, -1000], 10, 10)),
+                "0 indices reach no element of the buffer's 10 elements."
+            );
+            assert!(picture(&lit(&[1 << 20], &[1], 0, 1 << 20)).ends_with("(too many indices to draw)."));
+            assert!(picture(&lit(&[], &[], 2, 3)).starts_with("1 index reaches elements 2 to 2"));
+            // Extreme numbers (derived layouts reach them): no allocation in
+            // proportion to the buffer, no overflow.
+            let huge = picture(&lit(&[2], &[isize::MIN + 1], usize::MAX / 2, usize::MAX / 2 + 1));
+            assert!(huge.contains("one character per"));
+            let wide = picture(&lit(&[1 << 40, 1 << 40, 0], &[1, 1, 1], 0, 0));
+            assert!(wide.starts_with("0 indices"));
+        }
+    }
 }
 
 /// A layout whose numbers the macro evaluated and proved: plain literals,

@@ -1,4 +1,11 @@
-//! The `strided_view!` macro: parse, prove, expand.
+//! The [`strided_view!`] macro of strided-view: declarative strided layouts
+//! (NumPy's `np.ndarray(buffer=…, shape=…, strides=…, offset=…)`), proven in
+//! bounds, unique or disjoint at compile time, expanded to zero-sized layout
+//! types whose views are one pointer.
+//!
+//! Depend on `strided-view` and invoke `strided_view::strided_view!`; this
+//! crate is what it forwards to. [`strided_view!`]'s documentation is the
+//! reference of the DSL: grammar, fields, operations, generated items, rules.
 //!
 //! - `ast`: tokens to a typed AST that keeps spans, item by item;
 //! - `eval`: the integer expressions the macro can compute;
@@ -34,81 +41,9 @@ use crate::ctxt::Ctxt;
 use crate::expand::{Header, Paths};
 use crate::prove::{Declared, DerivedProof, Proven};
 
-/// Declares strided layouts, proves them at compile time, and expands to
-/// zero-sized layout types with view constructors.
-///
-/// ```
-/// use view_macros::strided_view;
-///
-/// strided_view! {
-///     /// Main diagonal of a row-major 4x4 matrix.
-///     pub Diagonal: [_; 16] { shape: [4], strides: [5] }
-///     /// The 12 elements backwards.
-///     pub Reversed: [i64; 12] { shape: [12], strides: [-1], offset: 11 }
-///     /// A 3x4 matrix, and its transpose derived from it.
-///     pub Matrix: [i64; 12] { shape: [3, 4] }
-///     pub Transposed = Matrix.t();
-///     pub mut Left: [i16; 8] { shape: [4], strides: [2] }
-///     pub mut Right: [i16; 8] { shape: [4], strides: [2], offset: 1 }
-///     pub split Stereo = (Left, Right);
-/// }
-///
-/// let x: [i64; 12] = core::array::from_fn(|i| i as i64);
-/// assert_eq!(Reversed::view(&x)[[0]], 11);
-/// assert_eq!(Transposed::of(Matrix::view(&x))[[3, 2]], 11);
-///
-/// let mut samples = [0i16; 8];
-/// let (mut left, mut right) = Stereo::split(&mut samples);
-/// left.fill(1);
-/// right.fill(-1);
-/// assert_eq!(samples, [1, -1, 1, -1, 1, -1, 1, -1]);
-/// ```
-///
-/// A layout that reaches outside its buffer does not compile:
-///
-/// ```compile_fail
-/// use view_macros::strided_view;
-/// strided_view! {
-///     Bad: [i64; 12] { shape: [4, 3], strides: [3, 2] }
-/// }
-/// ```
-///
-/// # Which crate to depend on
-///
-/// Depend on `strided-view` alone (under any name) and invoke
-/// `strided_view::strided_view!`: it forwards to this macro and tells it
-/// where the core is. This crate can also be used directly, but its
-/// expansion names the core crate `::view_core`, so a crate that invokes
-/// `view_macros::strided_view!` needs `view-core` among its own
-/// dependencies as well; without it, rustc reports that it cannot find
-/// `view_core`. Alternatively, name the core's path in the header.
-///
-/// # The header `crate = PATH;`
-///
-/// An optional first item sets the path through which the expansion names
-/// the core crate (default `::view_core`): a crate that re-exports
-/// view-core, or the core under another name, writes for example
-///
-/// ```
-/// mod reexport {
-///     pub use view_core as views;
-/// }
-///
-/// view_macros::strided_view! {
-///     crate = crate::reexport::views;
-///     Diagonal: [_; 16] { shape: [4], strides: [5] }
-/// }
-///
-/// fn main() {
-///     let m: [u8; 16] = core::array::from_fn(|i| i as u8);
-///     assert_eq!(Diagonal::view(&m)[[3]], 15);
-/// }
-/// ```
-///
-/// `strided_view::strided_view!` passes `crate = $crate;`, which names
-/// the `strided-view` crate whatever its user calls it. The path is not
-/// trusted for anything: view-core checks every layout itself when a view
-/// is made (`ARCHITECTURE.md`, "The safety argument").
+// The reference of the DSL (grammar, fields, operations, generated items,
+// rules and their cost), in a file of its own; its examples are doc tests.
+#[doc = include_str!("strided_view.md")]
 #[proc_macro]
 pub fn strided_view(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
     expand_all(input.into()).into()

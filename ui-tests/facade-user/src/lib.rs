@@ -50,7 +50,7 @@ pub mod nested {
         pub mut B: [u8; 9] { shape: [3], strides: [3], offset: 1 }
         pub mut C: [u8; 9] { shape: [3], strides: [3], offset: 2 }
         pub split Planes = (A, B, C);
-        /// Windows: never writable.
+        /// Windows: overlapping, so read-only.
         pub Windows = Square.windows([2, 2]);
     }
 }
