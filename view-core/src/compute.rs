@@ -37,18 +37,47 @@ fn is_nan<E: PartialOrd>(x: &E) -> bool {
 macro_rules! read_only {
     ($self_:ty, $this:ident => $view:expr, $lifetime:lifetime) => {
         /// Calls `f` on every element, in C order.
+        ///
+        /// ```
+        /// view_macros::strided_view! {
+        ///     Column: [i32; 6] { shape: [3], strides: [2], offset: 1 }
+        /// }
+        /// let data = [9, 4, 9, -1, 9, 7];
+        /// let column = Column::view(&data); // [4, -1, 7]
+        /// let mut seen = Vec::new();
+        /// column.for_each(|&x| seen.push(x));
+        /// assert_eq!(seen, [4, -1, 7]);
+        /// ```
         #[inline]
         pub fn for_each(self: $self_, f: impl FnMut(&$lifetime E)) {
             { let $this = self; zip(($view,)) }.for_each(f)
         }
 
         /// Folds every element into an accumulator, in C order.
+        ///
+        /// ```
+        /// view_macros::strided_view! {
+        ///     Column: [i32; 6] { shape: [3], strides: [2], offset: 1 }
+        /// }
+        /// let data = [9, 4, 9, -1, 9, 7];
+        /// let column = Column::view(&data); // [4, -1, 7]
+        /// assert_eq!(column.fold(0, |acc, &x| 10 * acc + x), 4 * 100 - 10 + 7);
+        /// ```
         #[inline]
         pub fn fold<B>(self: $self_, init: B, f: impl FnMut(B, &$lifetime E) -> B) -> B {
             { let $this = self; zip(($view,)) }.fold(init, f)
         }
 
         /// The sum of the elements in C order, starting from `E::default()`.
+        ///
+        /// ```
+        /// view_macros::strided_view! {
+        ///     Column: [i32; 6] { shape: [3], strides: [2], offset: 1 }
+        /// }
+        /// let data = [9, 4, 9, -1, 9, 7];
+        /// let column = Column::view(&data); // [4, -1, 7]
+        /// assert_eq!(column.sum(), 10);
+        /// ```
         #[inline]
         pub fn sum(self: $self_) -> E
         where
@@ -59,6 +88,15 @@ macro_rules! read_only {
 
         /// The smallest element (the first of equals), `None` when empty.
         /// Like `f32::min`, NaN is ignored unless every element is NaN.
+        ///
+        /// ```
+        /// view_macros::strided_view! {
+        ///     Column: [i32; 6] { shape: [3], strides: [2], offset: 1 }
+        /// }
+        /// let data = [9, 4, 9, -1, 9, 7];
+        /// let column = Column::view(&data); // [4, -1, 7]
+        /// assert_eq!(column.min(), Some(-1));
+        /// ```
         #[inline]
         pub fn min(self: $self_) -> Option<E>
         where
@@ -72,6 +110,15 @@ macro_rules! read_only {
 
         /// The largest element (the first of equals), `None` when empty.
         /// Like `f32::max`, NaN is ignored unless every element is NaN.
+        ///
+        /// ```
+        /// view_macros::strided_view! {
+        ///     Column: [i32; 6] { shape: [3], strides: [2], offset: 1 }
+        /// }
+        /// let data = [9, 4, 9, -1, 9, 7];
+        /// let column = Column::view(&data); // [4, -1, 7]
+        /// assert_eq!(column.max(), Some(7));
+        /// ```
         #[inline]
         pub fn max(self: $self_) -> Option<E>
         where
@@ -86,6 +133,15 @@ macro_rules! read_only {
         /// `Σ self[i] * other[i]` over every index, in C order; `other` is a
         /// view or a borrowed writable view of the same shape (checked at
         /// compile time).
+        ///
+        /// ```
+        /// view_macros::strided_view! {
+        ///     Column: [i32; 6] { shape: [3], strides: [2], offset: 1 }
+        /// }
+        /// let data = [9, 4, 9, -1, 9, 7];
+        /// let column = Column::view(&data); // [4, -1, 7]
+        /// assert_eq!(column.dot(column), 16 + 1 + 49);
+        /// ```
         #[inline]
         pub fn dot<S>(self: $self_, other: S) -> E
         where
@@ -99,6 +155,20 @@ macro_rules! read_only {
 
         /// Writes `f(self[i])` to `out[i]` for every index. The shapes must be
         /// equal (checked at compile time).
+        ///
+        /// ```
+        /// view_macros::strided_view! {
+        ///     Column: [i32; 6] { shape: [3], strides: [2], offset: 1 }
+        /// }
+        /// let data = [9, 4, 9, -1, 9, 7];
+        /// let column = Column::view(&data); // [4, -1, 7]
+        /// view_macros::strided_view! {
+        ///     mut Out: [i64; 3] { shape: [3] }
+        /// }
+        /// let mut out = [0i64; 3];
+        /// column.map_into(&mut Out::view_mut(&mut out), |&x| i64::from(x) * 2);
+        /// assert_eq!(out, [8, -2, 14]);
+        /// ```
         #[inline]
         pub fn map_into<T, O: UniqueLayout>(self: $self_, out: &mut ViewMut<'_, T, O>, f: impl FnMut(&$lifetime E) -> T)
         where
@@ -124,6 +194,19 @@ impl<E, L: UniqueLayout> ViewMut<'_, E, L> {
 ///
 /// The shapes must fit: `windows`' leading axes are `out`'s shape and its
 /// trailing axes are `kernel`'s (checked at compile time).
+///
+/// ```
+/// use view_core::contract;
+/// view_macros::strided_view! {
+///     Signal: [i32; 6] { shape: [6] }
+///     Windows = Signal.windows([3]);           // shape [4, 3]
+///     Taps: [i32; 3] { shape: [3] }
+///     mut Out: [i32; 4] { shape: [4] }
+/// }
+/// let (x, taps, mut y) = ([1, 2, 3, 4, 5, 6], [1, 0, -1], [0; 4]);
+/// contract(Windows::of(Signal::view(&x)), Taps::view(&taps), &mut Out::view_mut(&mut y));
+/// assert_eq!(y, [-2, -2, -2, -2]);
+/// ```
 #[inline]
 pub fn contract<E, W, K, O: UniqueLayout>(windows: W, kernel: K, out: &mut ViewMut<'_, E, O>)
 where

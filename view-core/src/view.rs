@@ -109,12 +109,36 @@ impl<'a, E, L: Layout> View<'a, E, L> {
     /// index `[0, ..]` (that is `as_ptr().add(L::OFFSET)`), and not an
     /// element the view may read unless `L` reaches it. For bridges to code
     /// that takes a pointer and strides (an ndarray view, C).
+    ///
+    /// ```
+    /// view_macros::strided_view! {
+    ///     Grid: [i32; 6] { shape: [2, 3] }
+    /// }
+    /// let data = [0, 1, 2, 3, 4, 5];
+    /// let grid = Grid::view(&data);
+    /// assert_eq!(grid.as_ptr(), data.as_ptr());
+    /// ```
     pub const fn as_ptr(&self) -> *const E {
         self.base.ptr().as_ptr()
     }
 
     /// The element at `index` (`[i, j, ..]`, or a `usize` for rank 1), or
     /// `None` if a coordinate is outside the shape.
+    ///
+    /// ```
+    /// view_macros::strided_view! {
+    ///     Grid: [i32; 6] { shape: [2, 3] }
+    /// }
+    /// let data = [0, 1, 2, 3, 4, 5];
+    /// let grid = Grid::view(&data);
+    /// assert_eq!(grid.get([1, 2]), Some(&5));
+    /// assert_eq!(grid.get([2, 0]), None);
+    /// view_macros::strided_view! {
+    ///     Every2nd: [i32; 6] { shape: [3], strides: [2] }
+    /// }
+    /// let line = Every2nd::view(&data);
+    /// assert_eq!((line.get(1), line[2]), (Some(&2), 4)); // a `usize` at rank 1
+    /// ```
     #[inline]
     pub fn get<I: IntoIndex<L::Index>>(&self, index: I) -> Option<&'a E> {
         let index = index.into_index();
@@ -187,6 +211,21 @@ impl<'a, E, L: Layout> View<'a, E, L> {
     }
 
     /// The elements in logical C order (last axis fastest).
+    ///
+    /// ```
+    /// view_macros::strided_view! {
+    ///     Transposed: [i32; 6] { shape: [3, 2], strides: [1, 3] }
+    /// }
+    /// let data = [0, 1, 2, 3, 4, 5];
+    /// let t = Transposed::view(&data);
+    /// assert!(t.iter().copied().eq([0, 3, 1, 4, 2, 5]));
+    /// assert!(t.iter().rev().copied().eq([5, 2, 4, 1, 3, 0]));
+    /// let mut total = 0;
+    /// for &x in t {
+    ///     total += x; // `View`, `&View`, `&ViewMut` and `&mut ViewMut` are `IntoIterator`
+    /// }
+    /// assert_eq!(total, 15);
+    /// ```
     #[inline]
     pub fn iter(&self) -> Iter<'a, E, L> {
         // SAFETY: this view may read `L`'s elements for `'a` with no writer.
@@ -194,6 +233,17 @@ impl<'a, E, L: Layout> View<'a, E, L> {
     }
 
     /// Each index with its element, in C order: `([i, j, ..], &e)`.
+    ///
+    /// ```
+    /// view_macros::strided_view! {
+    ///     Grid: [i32; 6] { shape: [2, 3] }
+    /// }
+    /// let data = [0, 1, 2, 3, 4, 5];
+    /// let grid = Grid::view(&data);
+    /// let mut pairs = grid.indexed_iter();
+    /// assert_eq!(pairs.next(), Some(([0, 0], &0)));
+    /// assert_eq!(pairs.last(), Some(([1, 2], &5)));
+    /// ```
     #[inline]
     pub fn indexed_iter(&self) -> IndexedIter<'a, E, L> {
         // SAFETY: as in `iter`.
@@ -202,6 +252,16 @@ impl<'a, E, L: Layout> View<'a, E, L> {
 
     /// The views along axis 0 (the rows of a matrix): `v[i]` of NumPy for
     /// each `i`, each a view of one rank fewer, as pointer-sized as this one.
+    ///
+    /// ```
+    /// view_macros::strided_view! {
+    ///     Grid: [i32; 6] { shape: [2, 3] }
+    /// }
+    /// let data = [0, 1, 2, 3, 4, 5];
+    /// let grid = Grid::view(&data);
+    /// let sums: Vec<i32> = grid.rows().map(|row| row.sum()).collect();
+    /// assert_eq!(sums, [3, 12]);
+    /// ```
     #[inline]
     pub fn rows(self) -> Rows<'a, E, L>
     where
@@ -213,6 +273,15 @@ impl<'a, E, L: Layout> View<'a, E, L> {
 
     /// The views along axis 0: the same as [`rows`](Self::rows), by
     /// ndarray's name.
+    ///
+    /// ```
+    /// view_macros::strided_view! {
+    ///     Grid: [i32; 6] { shape: [2, 3] }
+    /// }
+    /// let data = [0, 1, 2, 3, 4, 5];
+    /// let grid = Grid::view(&data);
+    /// assert_eq!(grid.outer_iter().count(), 2);
+    /// ```
     #[inline]
     pub fn outer_iter(self) -> Rows<'a, E, L>
     where
@@ -223,6 +292,16 @@ impl<'a, E, L: Layout> View<'a, E, L> {
 
     /// The views along axis `A` (`a[:, i]` of NumPy for `A = 1`, for each
     /// `i`), each without that axis: `v.axis_iter(Axis::<1>)`.
+    ///
+    /// ```
+    /// use view_core::Axis;
+    /// view_macros::strided_view! {
+    ///     Grid: [i32; 6] { shape: [2, 3] }
+    /// }
+    /// let data = [0, 1, 2, 3, 4, 5];
+    /// let columns: Vec<i32> = Grid::view(&data).axis_iter(Axis::<1>).map(|c| c.sum()).collect();
+    /// assert_eq!(columns, [3, 5, 7]);
+    /// ```
     #[inline]
     pub fn axis_iter<const A: usize>(self, axis: Axis<A>) -> AxisIter<'a, E, L, A>
     where
@@ -283,6 +362,16 @@ impl<'a, E, L: Layout> IntoIterator for &View<'a, E, L> {
 
 /// Views are equal when they have one shape and equal elements at every
 /// index (like NumPy's `array_equal`; views of different shapes are not equal).
+///
+/// ```
+/// view_macros::strided_view! {
+///     Grid: [i32; 6] { shape: [2, 3] }
+///     Reversed: [i32; 6] { shape: [2, 3], strides: [-3, -1], offset: 5 }
+/// }
+/// let (a, b) = ([0, 1, 2, 3, 4, 5], [5, 4, 3, 2, 1, 0]);
+/// assert!(Grid::view(&a) == Reversed::view(&b));
+/// assert!(Grid::view(&a) != Grid::view(&b));
+/// ```
 impl<E: PartialEq<F>, F, L: Layout, M: Layout> PartialEq<View<'_, F, M>> for View<'_, E, L> {
     fn eq(&self, other: &View<'_, F, M>) -> bool {
         crate::proof::same_shape(L::SHAPE_SLICE, M::SHAPE_SLICE) && self.iter().zip(other.iter()).all(|(a, b)| a == b)

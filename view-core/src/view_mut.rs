@@ -87,6 +87,20 @@ impl<'a, E, L: UniqueLayout> ViewMut<'a, E, L> {
     }
 
     /// A read-only view of the same elements, for as long as `self` is borrowed.
+    ///
+    /// ```
+    /// view_macros::strided_view! {
+    ///     mut Grid: [i32; 6] { shape: [2, 3] }
+    /// }
+    /// let mut data = [0, 1, 2, 3, 4, 5];
+    /// let mut grid = Grid::view_mut(&mut data);
+    /// let shared = grid.as_view(); // copyable, for as long as `grid` is borrowed
+    /// assert_eq!((shared[[1, 0]], shared.sum()), (3, 15));
+    /// let mut shorter = grid.reborrow(); // a `ViewMut` for a shorter borrow
+    /// shorter[[0, 0]] = 7;
+    /// let view = grid.into_view(); // a `View` for the rest of the buffer's borrow
+    /// assert_eq!(view[[0, 0]], 7);
+    /// ```
     #[inline(always)]
     pub fn as_view(&self) -> View<'_, E, L> {
         // SAFETY: `self` is borrowed shared for the result's lifetime, so no
@@ -227,6 +241,18 @@ impl<'a, E, L: UniqueLayout> ViewMut<'a, E, L> {
     }
 
     /// The element at `index` for writing, or `None` outside the shape.
+    ///
+    /// ```
+    /// view_macros::strided_view! {
+    ///     mut Grid: [i32; 6] { shape: [2, 3] }
+    /// }
+    /// let mut data = [0, 1, 2, 3, 4, 5];
+    /// let mut grid = Grid::view_mut(&mut data);
+    /// *grid.get_mut([1, 0]).unwrap() = 30;
+    /// grid[[0, 2]] = 20;
+    /// assert!(grid.get_mut([2, 0]).is_none());
+    /// assert_eq!(data, [0, 1, 20, 30, 4, 5]);
+    /// ```
     #[inline]
     pub fn get_mut<I: IntoIndex<L::Index>>(&mut self, index: I) -> Option<&mut E> {
         let index = index.into_index();
@@ -241,6 +267,16 @@ impl<'a, E, L: UniqueLayout> ViewMut<'a, E, L> {
 
     /// Swaps the elements at `a` and `b`; panics, like a slice's `swap`, if
     /// either is outside the shape.
+    ///
+    /// ```
+    /// view_macros::strided_view! {
+    ///     mut Grid: [i32; 6] { shape: [2, 3] }
+    /// }
+    /// let mut data = [0, 1, 2, 3, 4, 5];
+    /// let mut grid = Grid::view_mut(&mut data);
+    /// grid.swap([0, 0], [1, 2]);
+    /// assert_eq!(data, [5, 1, 2, 3, 4, 0]);
+    /// ```
     #[inline]
     #[track_caller]
     pub fn swap<I: IntoIndex<L::Index>>(&mut self, a: I, b: I) {
@@ -271,6 +307,18 @@ impl<'a, E, L: UniqueLayout> ViewMut<'a, E, L> {
 
     /// The elements in C order, for writing; the references are disjoint
     /// because the layout is unique.
+    ///
+    /// ```
+    /// view_macros::strided_view! {
+    ///     mut Grid: [i32; 6] { shape: [2, 3] }
+    /// }
+    /// let mut data = [0, 1, 2, 3, 4, 5];
+    /// let mut grid = Grid::view_mut(&mut data);
+    /// for x in &mut grid {
+    ///     *x *= 10; // or `grid.iter_mut()`
+    /// }
+    /// assert_eq!(grid.sum(), 150); // every read-only operation of `View` too
+    /// ```
     #[inline]
     pub fn iter_mut(&mut self) -> IterMut<'_, E, L> {
         // SAFETY: exclusive access to the elements of `L` for the borrow of
@@ -285,6 +333,18 @@ impl<'a, E, L: UniqueLayout> ViewMut<'a, E, L> {
     }
 
     /// Each index with its element for writing, in C order.
+    ///
+    /// ```
+    /// view_macros::strided_view! {
+    ///     mut Grid: [i32; 6] { shape: [2, 3] }
+    /// }
+    /// let mut data = [0, 1, 2, 3, 4, 5];
+    /// let mut grid = Grid::view_mut(&mut data);
+    /// for ([i, j], x) in grid.indexed_iter_mut() {
+    ///     *x = (10 * i + j) as i32;
+    /// }
+    /// assert_eq!(data, [0, 1, 2, 10, 11, 12]);
+    /// ```
     #[inline]
     pub fn indexed_iter_mut(&mut self) -> IndexedIterMut<'_, E, L> {
         // SAFETY: as in `iter_mut`.
@@ -311,6 +371,18 @@ impl<'a, E, L: UniqueLayout> ViewMut<'a, E, L> {
 
     /// The writable views along axis 0: distinct rows of a unique layout
     /// share no element, so all of them may be alive at once.
+    ///
+    /// ```
+    /// view_macros::strided_view! {
+    ///     mut Grid: [i32; 6] { shape: [2, 3] }
+    /// }
+    /// let mut data = [0, 1, 2, 3, 4, 5];
+    /// let mut grid = Grid::view_mut(&mut data);
+    /// for (k, mut row) in grid.rows_mut().enumerate() {
+    ///     row.fill(k as i32);
+    /// }
+    /// assert_eq!(data, [0, 0, 0, 1, 1, 1]);
+    /// ```
     #[inline]
     pub fn rows_mut(&mut self) -> RowsMut<'_, E, L>
     where
@@ -322,6 +394,19 @@ impl<'a, E, L: UniqueLayout> ViewMut<'a, E, L> {
     }
 
     /// The writable views along axis 0, by ndarray's name.
+    ///
+    /// ```
+    /// view_macros::strided_view! {
+    ///     mut Grid: [i32; 6] { shape: [2, 3] }
+    /// }
+    /// let mut data = [0, 1, 2, 3, 4, 5];
+    /// let mut grid = Grid::view_mut(&mut data);
+    /// let mut rows = grid.outer_iter_mut();
+    /// let (mut top, mut bottom) = (rows.next().unwrap(), rows.next().unwrap());
+    /// top.copy_from(&bottom); // both alive at once: the rows are disjoint
+    /// bottom.fill(0);
+    /// assert_eq!(data, [3, 4, 5, 0, 0, 0]);
+    /// ```
     #[inline]
     pub fn outer_iter_mut(&mut self) -> RowsMut<'_, E, L>
     where
@@ -342,6 +427,18 @@ impl<'a, E, L: UniqueLayout> ViewMut<'a, E, L> {
 
     /// The writable views along axis `A`, each without that axis; disjoint,
     /// like [`rows_mut`](Self::rows_mut).
+    ///
+    /// ```
+    /// use view_core::Axis;
+    /// view_macros::strided_view! {
+    ///     mut Grid: [i32; 6] { shape: [2, 3] }
+    /// }
+    /// let mut data = [0; 6];
+    /// for (j, mut column) in Grid::view_mut(&mut data).axis_iter_mut(Axis::<1>).enumerate() {
+    ///     column.fill(j as i32);
+    /// }
+    /// assert_eq!(data, [0, 1, 2, 0, 1, 2]);
+    /// ```
     #[inline]
     pub fn axis_iter_mut<const A: usize>(&mut self, axis: Axis<A>) -> AxisIterMut<'_, E, L, A>
     where
@@ -364,6 +461,20 @@ impl<'a, E, L: UniqueLayout> ViewMut<'a, E, L> {
     }
 
     /// Writes `f()` to every element, in C order.
+    ///
+    /// ```
+    /// view_macros::strided_view! {
+    ///     mut Grid: [i32; 6] { shape: [2, 3] }
+    /// }
+    /// let mut data = [0, 1, 2, 3, 4, 5];
+    /// let mut grid = Grid::view_mut(&mut data);
+    /// let mut next = 0;
+    /// grid.fill_with(|| {
+    ///     next += 2;
+    ///     next
+    /// });
+    /// assert_eq!(data, [2, 4, 6, 8, 10, 12]);
+    /// ```
     #[inline]
     pub fn fill_with(&mut self, mut f: impl FnMut() -> E) {
         zip((self.reborrow(),)).for_each(|element| *element = f());
@@ -371,6 +482,17 @@ impl<'a, E, L: UniqueLayout> ViewMut<'a, E, L> {
 
     /// Copies `source` (a view, or a borrowed writable view), element by
     /// element in C order; both shapes must be equal (checked at compile time).
+    ///
+    /// ```
+    /// view_macros::strided_view! {
+    ///     Transposed: [i32; 6] { shape: [3, 2], strides: [1, 3] }
+    ///     mut Out: [i32; 6] { shape: [3, 2] }
+    /// }
+    /// let data = [0, 1, 2, 3, 4, 5];
+    /// let mut out = [0; 6];
+    /// Out::view_mut(&mut out).copy_from(Transposed::view(&data));
+    /// assert_eq!(out, [0, 3, 1, 4, 2, 5]);
+    /// ```
     #[inline]
     pub fn copy_from<S>(&mut self, source: S)
     where
