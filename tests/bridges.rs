@@ -311,6 +311,34 @@ mod nd {
         right.fill(-1);
         assert_eq!(samples, [1, -1, 1, -1, 1, -1, 1, -1]);
     }
+
+    /// A rank-2 layout whose provided `RANK` lies (1): the bridge takes the
+    /// rank from the index type, so a rank-1 array is refused (an
+    /// adversarial review got a 2 x 1000 view of a 2-element array when it
+    /// compared `RANK` axes).
+    #[derive(Clone, Copy)]
+    pub struct LyingRank;
+
+    impl Layout for LyingRank {
+        type Index = [usize; 2];
+        type Shape = strided_view::shape::Shape2<2, 1000>;
+        const SHAPE: [usize; 2] = [2, 1000];
+        const STRIDES: [isize; 2] = [1, 2];
+        const SHAPE_SLICE: &'static [usize] = &[2, 1000];
+        const STRIDES_SLICE: &'static [isize] = &[1, 2];
+        const OFFSET: usize = 0;
+        const BUFFER_LEN: usize = 2000;
+        const RANK: usize = 1;
+    }
+
+    impl strided_view::UniqueLayout for LyingRank {}
+
+    #[test]
+    fn from_ndarray_never_reads_an_overridden_rank() {
+        let mut two = [0i64; 2];
+        let array = ArrayViewMut::from_shape(2, &mut two).unwrap();
+        assert!(ViewMut::<_, LyingRank>::from_ndarray(array).is_err());
+    }
 }
 
 #[cfg(feature = "alloc")]

@@ -91,3 +91,31 @@ fn cfg_removes_every_item_of_a_layout() {
     Kept::view_mut(&mut buf).fill(7);
     assert_eq!(buf, [7; 4]);
 }
+
+/// Layouts whose names are those an expansion might use for its own
+/// parameters (`E`, `__LEN`), declared in another invocation and named from
+/// this one: the expansion's parameters must not capture them.
+mod parameter_names {
+    pub mod other {
+        view_macros::strided_view! {
+            pub mut E: [u8; 4] { shape: [4] }
+            pub mut __LEN: [u8; 4] { shape: [2], strides: [2] }
+            pub mut R: [u8; 4] { shape: [2], strides: [2], offset: 1 }
+        }
+    }
+    view_macros::strided_view! {
+        pub T = other::E.flip(0);
+        pub split S = (other::__LEN, other::R);
+    }
+
+    #[test]
+    fn layouts_named_like_expansion_parameters() {
+        let b = [1u8, 2, 3, 4];
+        assert_eq!(T::of(other::E::view(&b))[[0]], 4);
+        let mut c = [0u8; 4];
+        let (mut even, mut odd) = S::split(&mut c);
+        even.fill(1);
+        odd.fill(2);
+        assert_eq!(c, [1, 2, 1, 2]);
+    }
+}

@@ -310,3 +310,42 @@ fn a_hand_written_split_is_proven_too() {
     odds.fill(2);
     assert_eq!(buf, [1, 2, 1, 2, 1, 2, 1, 2]);
 }
+
+/// A hand layout whose provided `RANK` lies (0 for a rank-1 layout). Its
+/// other numbers are honest, so view-core accepts it; and view-core never
+/// reads the lie: it takes the rank from the index type (an adversarial
+/// review found `contract` splitting the windows' strides at `O::RANK`,
+/// which read past the windows' buffer).
+#[derive(Clone, Copy)]
+pub struct LyingRank;
+
+impl Layout for LyingRank {
+    type Index = [usize; 1];
+    type Shape = view_core::shape::Shape1<2>;
+    const SHAPE: [usize; 1] = [2];
+    const STRIDES: [isize; 1] = [1];
+    const SHAPE_SLICE: &'static [usize] = &[2];
+    const STRIDES_SLICE: &'static [isize] = &[1];
+    const OFFSET: usize = 0;
+    const BUFFER_LEN: usize = 2;
+    const RANK: usize = 0;
+}
+
+impl UniqueLayout for LyingRank {}
+
+strided_view! {
+    pub Windows2x3: [u8; 6] { shape: [2, 3] }
+    pub Kernel3: [u8; 3] { shape: [3] }
+}
+
+#[test]
+fn an_overridden_rank_is_never_read() {
+    let windows = [1u8, 2, 3, 4, 5, 6];
+    let kernel = [1u8, 2, 3];
+    let mut out = [0u8; 2];
+    let mut view = view_core::ViewMut::<u8, LyingRank>::from_array(&mut out);
+    view_core::contract(Windows2x3::view(&windows), Kernel3::view(&kernel), &mut view);
+    // out[i] = Σ_k windows[i, k] * kernel[k].
+    let expect = |i: usize| (0..3).map(|k| windows[3 * i + k] * kernel[k]).sum::<u8>();
+    assert_eq!(out, [expect(0), expect(1)]);
+}

@@ -29,6 +29,7 @@ rejects split_members "layout \`B\`: the offset, 4294967296, does not fit this t
 rejects wide_offset "layout \`Far\` overflows: index [0] reaches element 3000000000, outside the range of isize"
 
 rejects wide_constant "layout \`Wide\`: the stride of axis 0, 4294967296, does not fit this target's isize"
+rejects wrapped_list "a layout operation's list argument does not fit this target's usize / isize"
 rejects computed "layout \`Computed\`: a value computed for its numbers, 8589934592, does not fit this target's usize"
 
 for mode in check build; do

@@ -60,14 +60,21 @@ const fn removed<T: Copy>(values: &[T], axis: usize, zero: T) -> [T; MAX_RANK] {
 struct Parts<L, const A: usize>(PhantomData<L>);
 
 impl<L: Layout, const A: usize> Parts<L, A> {
-    const RANK: usize = if A < L::RANK { L::RANK - 1 } else { L::RANK };
+    const RANK: usize = if A < <L::Index as Dim>::RANK {
+        <L::Index as Dim>::RANK - 1
+    } else {
+        <L::Index as Dim>::RANK
+    };
     const SHAPE: [usize; MAX_RANK] = removed(L::SHAPE_SLICE, A, 0);
     const STRIDES: [isize; MAX_RANK] = removed(L::STRIDES_SLICE, A, 0);
     const RECORD: [i128; RECORD_CAPACITY] = match Facts::<L>::UNIQUENESS {
-        // Fixing one coordinate of a unique layout leaves a unique one: two
-        // colliding indices of the rest, with that coordinate put back,
-        // would collide in `L`.
-        Uniqueness::Unique => unique_record(Self::SHAPE.split_at(Self::RANK).0, Self::STRIDES.split_at(Self::RANK).0),
+        // Fixing one coordinate of a unique, non-empty layout leaves a unique
+        // one: two colliding indices of the rest, with that coordinate put
+        // back, would collide in `L`. (An empty layout is unique whatever its
+        // other axes do: it says nothing about them.)
+        Uniqueness::Unique if Facts::<L>::SIZE > 0 => {
+            unique_record(Self::SHAPE.split_at(Self::RANK).0, Self::STRIDES.split_at(Self::RANK).0)
+        }
         _ => [0; RECORD_CAPACITY],
     };
 }
@@ -92,8 +99,8 @@ impl<L: Subview<1>, const A: usize> Layout for Without<L, A> {
             .saturating_add(1)
     };
     const NAME: &'static str = L::NAME;
-    // SAFETY: the record states uniqueness only when `L` is proven unique,
-    // and then it is true of these numbers (see `Parts::RECORD`).
+    // SAFETY: the record states uniqueness only when `L` is proven unique and
+    // not empty, and then it is true of these numbers (see `Parts::RECORD`).
     const CERTIFICATE: Certificate = unsafe { Certificate::new(&Parts::<L, A>::RECORD) };
 }
 
@@ -107,10 +114,10 @@ impl<L: Subview<1>, const A: usize> AxisFacts<L, A> {
     /// The axis exists and the layout without it is consistent and in
     /// bounds (when `L` has an index at all).
     const READABLE: () = {
-        if A >= L::RANK {
+        if A >= <L::Index as Dim>::RANK {
             panic!("axis_iter: the axis is not below the layout's rank");
         }
-        if <L::Rest as Dim>::RANK + 1 != L::RANK {
+        if <L::Rest as Dim>::RANK + 1 != <L::Index as Dim>::RANK {
             panic!("a `Subview<1>` implementation names an index type whose rank is not RANK - 1");
         }
         if Facts::<L>::SIZE != 0 {
@@ -127,7 +134,7 @@ impl<L: Subview<1>, const A: usize> AxisFacts<L, A> {
     };
 
     /// The extent of axis `A` (0 past the rank: then nothing is yielded).
-    const EXTENT: usize = if A < L::RANK { L::SHAPE_SLICE[A] } else { 0 };
+    const EXTENT: usize = if A < L::SHAPE_SLICE.len() { L::SHAPE_SLICE[A] } else { 0 };
 }
 
 /// The base of the view at position `i` of axis `A`, for `i < EXTENT`.

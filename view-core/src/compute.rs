@@ -9,7 +9,7 @@
 
 use core::ops::{Add, Deref, Mul};
 
-use crate::layout::{Layout, UniqueLayout};
+use crate::layout::{Dim, Layout, UniqueLayout};
 use crate::proof::same_shape;
 use crate::shape::{Concat, SameShape};
 use crate::view::View;
@@ -229,8 +229,8 @@ where
     }
     // The outer loop runs over `out` (and the windows' leading axes); for
     // each output element the inner loop walks the window and the kernel.
-    let (outer_strides, inner_strides) =
-        <W::Layout as Layout>::STRIDES_SLICE.split_at(O::RANK.min(<W::Layout as Layout>::RANK));
+    let (outer_strides, inner_strides) = <W::Layout as Layout>::STRIDES_SLICE
+        .split_at(<O::Index as Dim>::RANK.min(<<W::Layout as Layout>::Index as Dim>::RANK));
     let (w, k, o) = (windows.base_ptr(), kernel.base_ptr(), out.base());
     walk(
         O::SHAPE_SLICE,

@@ -117,9 +117,11 @@ impl<L: Layout, S: ShapeType> PatchFacts<L, S> {
     /// Whether `L` is empty: then no position exists and no patch is made.
     const NO_POSITION: bool = has_zero(L::SHAPE_SLICE);
 
-    /// `S` is a shape type of `L`'s rank that fits inside `L`, and the
-    /// patch layout is in bounds for its own buffer.
-    pub(crate) const READABLE: () = {
+    /// `S` is a shape type of `L`'s rank that fits inside `L`. Its own
+    /// constant, evaluated first: a constant that names `Facts::<Patch>`
+    /// would have rustc evaluate that first, whose message for an `S` of
+    /// another rank ("its constants contradict each other") says less.
+    pub(crate) const FITS: () = {
         if S::EXTENTS.is_none() {
             panic!("a patch's shape must be written as a type, `Shape2<3, 3>`, not `AnyShape`");
         }
@@ -134,6 +136,11 @@ impl<L: Layout, S: ShapeType> PatchFacts<L, S> {
                 .str(" (a patch has the view's rank, and an extent at most the view's on every axis)");
             panic!("{}", message.as_str());
         }
+    };
+
+    /// `FITS`, and the patch layout is in bounds for its own buffer.
+    pub(crate) const READABLE: () = {
+        let () = Self::FITS;
         if !Self::NO_POSITION {
             let () = Facts::<Patch<L, S>>::READABLE;
         }
@@ -164,6 +171,7 @@ pub(crate) fn patch_base<E, L: Layout, S: ShapeType>(
     base: Base<E, L>,
     position: &L::Index,
 ) -> Option<Base<E, Patch<L, S>>> {
+    const { PatchFacts::<L, S>::FITS }
     const { PatchFacts::<L, S>::READABLE }
     if PatchFacts::<L, S>::NO_POSITION {
         return None;

@@ -328,13 +328,51 @@ pub mod op {
         }
     }
 
+    /// `values` (a list argument as the target reads it) is `written` (as
+    /// the macro read it, in `i128`; `UNKNOWN` for an element that is an
+    /// expression, typed by rustc on the target): else a literal wrapped on
+    /// this target (`4294967297` as a 32-bit `usize`), a compile error.
+    const fn same_usizes(values: &[usize], written: &[i128]) -> bool {
+        if values.len() != written.len() {
+            return false;
+        }
+        let mut k = 0;
+        while k < values.len() {
+            if written[k] != crate::facts::UNKNOWN && values[k] as i128 != written[k] {
+                return false;
+            }
+            k += 1;
+        }
+        true
+    }
+
+    /// [`same_usizes`] for a list of `isize`.
+    const fn same_isizes(values: &[isize], written: &[i128]) -> bool {
+        if values.len() != written.len() {
+            return false;
+        }
+        let mut k = 0;
+        while k < values.len() {
+            if written[k] != crate::facts::UNKNOWN && values[k] as i128 != written[k] {
+                return false;
+            }
+            k += 1;
+        }
+        true
+    }
+
+    const WRAPPED: &str = "a layout operation's list argument does not fit this target's usize / isize: the macro read another number than this target does";
+
     /// `t()`.
     pub const fn t() -> Op<'static> {
         Op::T
     }
 
     /// `permute(axes)`.
-    pub const fn permute(axes: &'static [usize]) -> Op<'static> {
+    pub const fn permute(axes: &'static [usize], written: &'static [i128]) -> Op<'static> {
+        if !same_usizes(axes, written) {
+            panic!("{}", WRAPPED)
+        }
         Op::Permute(axes)
     }
 
@@ -373,17 +411,26 @@ pub mod op {
     }
 
     /// `windows(extents)`.
-    pub const fn windows(window: &'static [usize]) -> Op<'static> {
+    pub const fn windows(window: &'static [usize], written: &'static [i128]) -> Op<'static> {
+        if !same_usizes(window, written) {
+            panic!("{}", WRAPPED)
+        }
         Op::Windows(window)
     }
 
     /// `broadcast_to(shape)`.
-    pub const fn broadcast_to(shape: &'static [usize]) -> Op<'static> {
+    pub const fn broadcast_to(shape: &'static [usize], written: &'static [i128]) -> Op<'static> {
+        if !same_usizes(shape, written) {
+            panic!("{}", WRAPPED)
+        }
         Op::BroadcastTo(shape)
     }
 
     /// `reshape(shape)`.
-    pub const fn reshape(shape: &'static [isize]) -> Op<'static> {
+    pub const fn reshape(shape: &'static [isize], written: &'static [i128]) -> Op<'static> {
+        if !same_isizes(shape, written) {
+            panic!("{}", WRAPPED)
+        }
         Op::Reshape(shape)
     }
 

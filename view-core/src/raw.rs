@@ -37,9 +37,14 @@ pub(crate) const fn non_null<E>(ptr: *const E) -> NonNull<E> {
 /// What access the holder has to those elements (shared for `'a`, or
 /// exclusive) is the holder's business: `View` and `ViewMut` carry it in
 /// their lifetimes, and pass it on to what they make.
+///
+/// `Base` is **invariant** in `L`: two layout types can be subtypes of each
+/// other (`G<for<'x> fn(&'x ())>` and `G<fn(&'static ())>`) while their
+/// `Layout` impls differ, so a covariant base would let subtyping turn a
+/// checked view into a view of another, unchecked layout.
 pub(crate) struct Base<E, L> {
     ptr: NonNull<E>,
-    layout: PhantomData<fn() -> L>,
+    layout: PhantomData<fn(L) -> L>,
 }
 
 impl<E, L> Clone for Base<E, L> {

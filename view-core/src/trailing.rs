@@ -138,9 +138,10 @@ impl<L: Subview<K>, const K: usize> Layout for Trailing<L, K> {
     };
     const NAME: &'static str = L::NAME;
     // SAFETY: the record is made by `TrailingRecord`, which states uniqueness
-    // only when `L` is proven unique; the trailing axes of a unique layout
-    // are unique (two trailing indices reaching one position would make
-    // `[i.., t]` and `[i.., t']` reach one element of `L`).
+    // only when `L` is proven unique and not empty; the trailing axes of such
+    // a layout are unique (two trailing indices reaching one position would
+    // make `[i.., t]` and `[i.., t']` reach one element of `L`, for any
+    // leading index `i`, which exists since `L` is not empty).
     const CERTIFICATE: Certificate = unsafe { Certificate::new(&TrailingRecord::<L, K>::RECORD) };
 }
 
@@ -149,8 +150,10 @@ impl<L: Subview<K>, const K: usize> Layout for Trailing<L, K> {
 struct TrailingRecord<L, const K: usize>(PhantomData<L>);
 
 impl<L: Subview<K>, const K: usize> TrailingRecord<L, K> {
+    // Only for a non-empty `L`: an empty layout is unique whatever its other
+    // axes do (it has no index), and says nothing about its trailing axes.
     const RECORD: [i128; RECORD_CAPACITY] = match Facts::<L>::UNIQUENESS {
-        Uniqueness::Unique => unique_record(from(L::SHAPE_SLICE, K), from(L::STRIDES_SLICE, K)),
+        Uniqueness::Unique if Facts::<L>::SIZE > 0 => unique_record(from(L::SHAPE_SLICE, K), from(L::STRIDES_SLICE, K)),
         _ => [0; RECORD_CAPACITY],
     };
 }
@@ -167,7 +170,7 @@ impl<L: Subview<K>, const K: usize> SubviewFacts<L, K> {
     /// The trailing layout is consistent (its index type has rank
     /// `RANK - K`) and in bounds for its own buffer.
     pub(crate) const READABLE: () = {
-        if K > L::RANK || <L::Rest as Dim>::RANK != L::RANK - K {
+        if K > <L::Index as Dim>::RANK || <L::Rest as Dim>::RANK != <L::Index as Dim>::RANK - K {
             panic!("a `Subview<K>` implementation names an index type whose rank is not RANK - K");
         }
         if !Self::NO_INDEX {

@@ -159,6 +159,7 @@ impl<'a, E, L: UniqueLayout> ViewMut<'a, E, L> {
     /// ```
     #[inline]
     pub fn patch_mut<S: ShapeType>(&mut self, position: L::Index) -> Option<ViewMut<'_, E, Patch<L, S>>> {
+        const { PatchFacts::<L, S>::FITS }
         const { PatchFacts::<L, S>::WRITABLE }
         patch_base::<E, L, S>(self.base, &position).map(|base| {
             // SAFETY: the patch passed `Facts::WRITABLE` (checked above by

@@ -150,6 +150,12 @@ pub struct Evaluated {
 /// and `isize` taken 64 bits wide. An error for what Rust would reject;
 /// `Symbolic` for whatever names something the macro cannot see.
 pub fn eval_as(expr: &Expr, expected: IntTy) -> syn::Result<Evaluated> {
+    if nesting_depth(expr) > MAX_DEPTH {
+        return Err(syn::Error::new_spanned(
+            expr,
+            format!("this expression nests more than {MAX_DEPTH} operations deep, beyond what the macro evaluates; compute it in a named constant (`const N: usize = ..;`) and write `N`"),
+        ));
+    }
     type_check(expr, Expect::Has(expected))?;
     let mut range = None;
     let (_, value) = eval_tree(expr, Expect::Has(expected), &mut range)?;
@@ -165,8 +171,38 @@ pub fn eval_as(expr: &Expr, expected: IntTy) -> syn::Result<Evaluated> {
 /// integer type, and the expansion converts it exactly. An expression whose
 /// type its own tokens decide (`4`, `1 << N`, `N as isize + 1`) is not.
 pub fn typed_by_constants(expr: &Expr) -> bool {
+    if nesting_depth(expr) > MAX_DEPTH {
+        return false;
+    }
     let mut leaves = Leaves::default();
     scan(expr, Expect::Has(IntTy::Isize), &mut leaves).is_ok() && leaves.opaque
+}
+
+/// The deepest nesting of operations the evaluator follows (it recurses
+/// once per level; rustc's own stack gives out not far beyond a few
+/// thousand).
+const MAX_DEPTH: usize = 256;
+
+/// How deeply `expr`'s operators nest (1 for a leaf), counted without
+/// recursion, over the forms the evaluator descends into.
+fn nesting_depth(expr: &Expr) -> usize {
+    let mut deepest = 0;
+    let mut pending = vec![(expr, 1usize)];
+    while let Some((e, depth)) = pending.pop() {
+        deepest = deepest.max(depth);
+        match e {
+            Expr::Binary(b) => {
+                pending.push((&b.left, depth + 1));
+                pending.push((&b.right, depth + 1));
+            }
+            Expr::Unary(u) => pending.push((&u.expr, depth + 1)),
+            Expr::Paren(p) => pending.push((&p.expr, depth + 1)),
+            Expr::Group(g) => pending.push((&g.expr, depth + 1)),
+            Expr::Cast(c) => pending.push((&c.expr, depth + 1)),
+            _ => {}
+        }
+    }
+    deepest
 }
 
 /// An integer value of a known type: signed types as `S`, unsigned as `U`.

@@ -115,7 +115,9 @@ struct Constants {
 /// the type they use.
 fn elem_parts(elem: &Elem) -> (Vec<TokenStream>, TokenStream) {
     match elem {
-        Elem::Any => (vec![quote!(E)], quote!(E)),
+        // Names no user item is likely to have: a layout named `E` or `__STRIDED_VIEW_LEN`
+        // from another invocation must not be captured by these parameters.
+        Elem::Any => (vec![quote!(__StridedViewE)], quote!(__StridedViewE)),
         Elem::Type(ty) => (Vec::new(), ty.to_token_stream()),
     }
 }
@@ -414,8 +416,8 @@ fn constructors(paths: &Paths, header: &Header<'_>, len: Option<&TokenStream>) -
     let (params, buffer) = match len {
         Some(len) => (quote!(#(#elem_params),*), quote!([#elem_ty; #len])),
         None => (
-            quote!(#(#elem_params,)* const __LEN: ::core::primitive::usize),
-            quote!([#elem_ty; __LEN]),
+            quote!(#(#elem_params,)* const __STRIDED_VIEW_LEN: ::core::primitive::usize),
+            quote!([#elem_ty; __STRIDED_VIEW_LEN]),
         ),
     };
     let generics = if params.is_empty() { quote!() } else { quote!(<#params>) };
@@ -1127,6 +1129,16 @@ pub fn expand_const_derived(
         ));
     }
     checks.extend(layout_check(paths, name, name.span(), quote!(Any)));
+    if header.writable {
+        // Not unique: blamed on the first operation that can repeat
+        // elements, if any (else on the name: the parent is not unique).
+        let span = ops
+            .iter()
+            .zip(&derived.operations)
+            .find(|(_, o)| !o.is_injective())
+            .map_or(name.span(), |(op, _)| op.method.span());
+        checks.extend(check_at(span, quote!(#core::__private::writable_failure::<#name>())));
+    }
     let doc = format!(
         "Layout derived from `{}` by `{}`, computed in const evaluation{}.",
         parent.to_token_stream().to_string().replace(' ', ""),
@@ -1249,9 +1261,9 @@ pub fn expand_split(
     let (params, array, length) = match &buffer.len {
         Some(len) => (quote!(#(#elem_param),*), quote!([#elem_ty; #len]), quote!({ #len })),
         None => (
-            quote!(#(#elem_param,)* const __LEN: #usize_),
-            quote!([#elem_ty; __LEN]),
-            quote!(__LEN),
+            quote!(#(#elem_param,)* const __STRIDED_VIEW_LEN: #usize_),
+            quote!([#elem_ty; __STRIDED_VIEW_LEN]),
+            quote!(__STRIDED_VIEW_LEN),
         ),
     };
     let split_generics = if params.is_empty() { quote!() } else { quote!(<#params>) };

@@ -261,9 +261,15 @@ impl Operation {
             }
             None => quote!(::core::option::Option::None),
         };
+        // A list argument with the numbers the macro read, in `i128`, which
+        // view-core compares with the list as the target reads it.
         let list = |values: &[Arg]| {
-            let values = values.iter().map(Arg::typed);
-            quote!(&[#(#values),*])
+            let typed = values.iter().map(Arg::typed);
+            let written = values.iter().map(|a| match a {
+                Arg::Value(v) => proc_macro2::Literal::i128_unsuffixed(*v).into_token_stream(),
+                Arg::Expr(_) => quote!(#core::__private::UNKNOWN),
+            });
+            quote!(&[#(#typed),*], &[#(#written),*])
         };
         match self {
             Operation::T => quote!(#op::t()),

@@ -37,6 +37,15 @@ pub mod wide_constant {
     view_macros::strided_view! { pub Wide: [u8; 4] { shape: [1], strides: [STEP] } }
 }
 
+// A derived item over a parent of another invocation: its list arguments
+// are written as literals, which would wrap on a 32-bit target (4294967304
+// as 8); view-core compares them with the numbers the macro read.
+#[cfg(feature = "wrapped_list")]
+pub mod wrapped_list {
+    view_macros::strided_view! { pub mut P: [u8; 8] { shape: [8] } }
+    view_macros::strided_view! { pub R = P.reshape([4294967304]); }
+}
+
 #[cfg(feature = "ordinary")]
 pub mod ordinary {
     use view_macros::strided_view;

@@ -162,8 +162,8 @@ impl<L: Layout> NdFacts<L> {
 /// no stride may move ndarray's pointer. An axis of extent 1 with stride
 /// `isize::MIN` (whose magnitude is no `isize`) gets stride 0: it never moves.
 fn nd_parts<L: Layout, D: Dimension>() -> (D, D, u64) {
-    let mut shape = D::zeros(L::RANK);
-    let mut strides = D::zeros(L::RANK);
+    let mut shape = D::zeros(<L::Index as Dim>::RANK);
+    let mut strides = D::zeros(<L::Index as Dim>::RANK);
     let mut negative = 0u64;
     let empty = Facts::<L>::SIZE == 0;
     for (k, (&n, &s)) in L::SHAPE_SLICE.iter().zip(L::STRIDES_SLICE).enumerate() {
@@ -191,9 +191,9 @@ fn invert_axes(negative: u64, mut invert: impl FnMut(Axis)) {
 
 /// The check of [`View::from_ndarray`]: the array's shape and strides are `L`'s.
 fn check_parts<L: Layout>(shape: &[usize], strides: &[isize]) -> Result<(), NdarrayMismatch> {
-    if shape.len() != L::RANK || strides.len() != L::RANK {
+    if shape.len() != <L::Index as Dim>::RANK || strides.len() != <L::Index as Dim>::RANK {
         return Err(NdarrayMismatch::Rank {
-            expected: L::RANK,
+            expected: <L::Index as Dim>::RANK,
             actual: shape.len(),
         });
     }
