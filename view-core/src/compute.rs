@@ -9,7 +9,7 @@
 
 use core::ops::{Add, Deref, Mul};
 
-use crate::layout::{Dim, Layout, UniqueLayout};
+use crate::layout::{Layout, UniqueLayout};
 use crate::proof::same_shape;
 use crate::shape::{Concat, SameShape};
 use crate::view::View;
@@ -35,7 +35,7 @@ fn is_nan<E: PartialOrd>(x: &E) -> bool {
 /// The read-only computations, written once for `View` (by value, it is
 /// `Copy`) and `ViewMut` (through `&self`, as a `View` of the borrow).
 macro_rules! read_only {
-    ($self_:ty, $this:ident => $view:expr, $lifetime:lifetime) => {
+    ($self_:ty, $this:ident => $view:expr, $lifetime:lifetime, $shape:ty) => {
         /// Calls `f` on every element, in C order.
         ///
         /// ```
@@ -147,7 +147,7 @@ macro_rules! read_only {
         where
             S: Operand,
             S::Item: Deref<Target = E>,
-            <S::Layout as Layout>::Shape: SameShape<L::Shape>,
+            S::Shape: SameShape<$shape>,
             E: Copy + Default + Add<Output = E> + Mul<Output = E>,
         {
             { let $this = self; zip(($view, other)) }.fold(E::default(), |acc, &a, b| acc + a * *b)
@@ -170,9 +170,10 @@ macro_rules! read_only {
         /// assert_eq!(out, [8, -2, 14]);
         /// ```
         #[inline]
-        pub fn map_into<T, O: UniqueLayout>(self: $self_, out: &mut ViewMut<'_, T, O>, f: impl FnMut(&$lifetime E) -> T)
+        pub fn map_into<'o, T: 'o, O>(self: $self_, out: O, f: impl FnMut(&$lifetime E) -> T)
         where
-            O::Shape: SameShape<L::Shape>,
+            O: Operand<Elem = T, Item = &'o mut T>,
+            O::Shape: SameShape<$shape>,
         {
             { let $this = self; zip(($view,)) }.map_into(out, f)
         }
@@ -180,11 +181,11 @@ macro_rules! read_only {
 }
 
 impl<'a, E, L: Layout> View<'a, E, L> {
-    read_only!(Self, this => this, 'a);
+    read_only!(Self, this => this, 'a, L::Shape);
 }
 
 impl<E, L: UniqueLayout> ViewMut<'_, E, L> {
-    read_only!(&Self, this => this.as_view(), '_);
+    read_only!(&Self, this => this.as_view(), '_, L::Shape);
 }
 
 /// Contracts the trailing axes of `windows` with `kernel` into `out`:
@@ -208,46 +209,51 @@ impl<E, L: UniqueLayout> ViewMut<'_, E, L> {
 /// assert_eq!(y, [-2, -2, -2, -2]);
 /// ```
 #[inline]
-pub fn contract<E, W, K, O: UniqueLayout>(windows: W, kernel: K, out: &mut ViewMut<'_, E, O>)
+#[track_caller]
+pub fn contract<'o, E, W, K, O>(windows: W, kernel: K, out: O)
 where
     W: Operand<Elem = E>,
     K: Operand<Elem = E>,
+    O: Operand<Elem = E, Item = &'o mut E>,
     W::Item: Deref<Target = E>,
     K::Item: Deref<Target = E>,
-    E: Copy + Default + Add<Output = E> + Mul<Output = E>,
-    <W::Layout as Layout>::Shape: Concat<O::Shape, <K::Layout as Layout>::Shape>,
+    E: 'o + Copy + Default + Add<Output = E> + Mul<Output = E>,
+    W::Shape: Concat<O::Shape, K::Shape>,
 {
     const {
+        if let (Some(w), Some(o), Some(k)) = (W::STATIC_SHAPE, O::STATIC_SHAPE, K::STATIC_SHAPE) {
+            assert!(
+                splits_into(w, o, k),
+                "contract needs windows of shape [out.., kernel..]"
+            )
+        }
+    }
+    if W::STATIC_SHAPE.is_none() || O::STATIC_SHAPE.is_none() || K::STATIC_SHAPE.is_none() {
         assert!(
-            splits_into(
-                <W::Layout as Layout>::SHAPE_SLICE,
-                O::SHAPE_SLICE,
-                <K::Layout as Layout>::SHAPE_SLICE
-            ),
+            splits_into(windows.extents(), out.extents(), kernel.extents()),
             "contract needs windows of shape [out.., kernel..]"
-        )
+        );
     }
     // The outer loop runs over `out` (and the windows' leading axes); for
     // each output element the inner loop walks the window and the kernel.
-    let (outer_strides, inner_strides) = <W::Layout as Layout>::STRIDES_SLICE
-        .split_at(<O::Index as Dim>::RANK.min(<<W::Layout as Layout>::Index as Dim>::RANK));
-    let (w, k, o) = (windows.base_ptr(), kernel.base_ptr(), out.base());
+    let (outer_strides, inner_strides) = windows.steps().split_at(out.extents().len().min(windows.steps().len()));
+    let (w, k, o) = (windows.base_ptr(), kernel.base_ptr(), out.base_ptr());
     walk(
-        O::SHAPE_SLICE,
-        [outer_strides, O::STRIDES_SLICE],
-        [<W::Layout as Layout>::OFFSET, O::OFFSET],
+        out.extents(),
+        [outer_strides, out.steps()],
+        [windows.start(), out.start()],
         |[window, target]| {
             let mut acc = E::default();
             walk(
-                <K::Layout as Layout>::SHAPE_SLICE,
-                [inner_strides, <K::Layout as Layout>::STRIDES_SLICE],
-                [window, <K::Layout as Layout>::OFFSET],
+                kernel.extents(),
+                [inner_strides, kernel.steps()],
+                [window, kernel.start()],
                 |[x, y]| {
                     // SAFETY: `window` is the element of `W` at `[i.., 0..]`
                     // and `x` the one at `[i.., k..]` with `k` inside `K`'s
-                    // shape (= `W`'s trailing extents): an element of `W`;
-                    // the operand is alive (moved into this call), and the
-                    // item is dropped before any other is made.
+                    // shape (= `W`'s trailing extents, checked above): an
+                    // element of `W`; the operand is alive (moved into this
+                    // call), and the item is dropped before any other is made.
                     let value = unsafe { W::item(w, x) };
                     // SAFETY: `y` is an element of `K` at an index of its
                     // shape; the operand is alive; the item is dropped at once.
@@ -255,11 +261,11 @@ where
                     acc = acc + *value * *weight;
                 },
             );
-            // SAFETY: `target` is an element of the unique `O` at an index
-            // the outer walk visits once; `out` is borrowed exclusively for
-            // this call and is neither operand (they were moved in while it
-            // is borrowed here).
-            unsafe { *o.write(target) = acc };
+            // SAFETY: `target` is an element of the writable `out` (unique)
+            // at an index the outer walk visits once; `out` is moved or
+            // borrowed exclusively into this call and is neither operand
+            // (they were moved in too).
+            unsafe { *O::item(o, target) = acc };
         },
     );
 }

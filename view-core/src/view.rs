@@ -391,9 +391,25 @@ impl<E, L: Layout> Sealed for View<'_, E, L> {}
 impl<E, L: Layout> Sealed for &View<'_, E, L> {}
 
 impl<'a, E, L: Layout> Operand for View<'a, E, L> {
-    type Layout = L;
     type Elem = E;
     type Item = &'a E;
+    type Shape = L::Shape;
+    const STATIC_SHAPE: Option<&'static [usize]> = Some(L::SHAPE_SLICE);
+
+    #[inline(always)]
+    fn extents(&self) -> &[usize] {
+        L::SHAPE_SLICE
+    }
+
+    #[inline(always)]
+    fn steps(&self) -> &[isize] {
+        L::STRIDES_SLICE
+    }
+
+    #[inline(always)]
+    fn start(&self) -> usize {
+        L::OFFSET
+    }
 
     #[inline(always)]
     fn base_ptr(&self) -> NonNull<E> {
@@ -412,9 +428,25 @@ impl<'a, E, L: Layout> Operand for View<'a, E, L> {
 }
 
 impl<'a, E, L: Layout> Operand for &View<'a, E, L> {
-    type Layout = L;
     type Elem = E;
     type Item = &'a E;
+    type Shape = L::Shape;
+    const STATIC_SHAPE: Option<&'static [usize]> = Some(L::SHAPE_SLICE);
+
+    #[inline(always)]
+    fn extents(&self) -> &[usize] {
+        L::SHAPE_SLICE
+    }
+
+    #[inline(always)]
+    fn steps(&self) -> &[isize] {
+        L::STRIDES_SLICE
+    }
+
+    #[inline(always)]
+    fn start(&self) -> usize {
+        L::OFFSET
+    }
 
     #[inline(always)]
     fn base_ptr(&self) -> NonNull<E> {

@@ -80,7 +80,8 @@ impl<'a, E, L: UniqueLayout> ViewMut<'a, E, L> {
         }
     }
 
-    /// The operand layer's base of the view.
+    /// The operand layer's base of the view (for the bridges).
+    #[cfg(feature = "ndarray")]
     #[inline(always)]
     pub(crate) const fn base(&self) -> Base<E, L> {
         self.base
@@ -500,7 +501,7 @@ impl<'a, E, L: UniqueLayout> ViewMut<'a, E, L> {
         S: Operand,
         S::Item: Deref<Target = E>,
         E: Clone,
-        <S::Layout as Layout>::Shape: SameShape<L::Shape>,
+        S::Shape: SameShape<L::Shape>,
     {
         zip((self.reborrow(), source)).for_each(|element, value| *element = value.clone());
     }
@@ -596,9 +597,25 @@ impl<E, L: UniqueLayout> Sealed for &ViewMut<'_, E, L> {}
 impl<E, L: UniqueLayout> Sealed for &mut ViewMut<'_, E, L> {}
 
 impl<'b, E, L: UniqueLayout> Operand for &'b ViewMut<'_, E, L> {
-    type Layout = L;
     type Elem = E;
     type Item = &'b E;
+    type Shape = L::Shape;
+    const STATIC_SHAPE: Option<&'static [usize]> = Some(L::SHAPE_SLICE);
+
+    #[inline(always)]
+    fn extents(&self) -> &[usize] {
+        L::SHAPE_SLICE
+    }
+
+    #[inline(always)]
+    fn steps(&self) -> &[isize] {
+        L::STRIDES_SLICE
+    }
+
+    #[inline(always)]
+    fn start(&self) -> usize {
+        L::OFFSET
+    }
 
     #[inline(always)]
     fn base_ptr(&self) -> NonNull<E> {
@@ -618,9 +635,25 @@ impl<'b, E, L: UniqueLayout> Operand for &'b ViewMut<'_, E, L> {
 }
 
 impl<'b, E, L: UniqueLayout> Operand for &'b mut ViewMut<'_, E, L> {
-    type Layout = L;
     type Elem = E;
     type Item = &'b mut E;
+    type Shape = L::Shape;
+    const STATIC_SHAPE: Option<&'static [usize]> = Some(L::SHAPE_SLICE);
+
+    #[inline(always)]
+    fn extents(&self) -> &[usize] {
+        L::SHAPE_SLICE
+    }
+
+    #[inline(always)]
+    fn steps(&self) -> &[isize] {
+        L::STRIDES_SLICE
+    }
+
+    #[inline(always)]
+    fn start(&self) -> usize {
+        L::OFFSET
+    }
 
     #[inline(always)]
     fn base_ptr(&self) -> NonNull<E> {
@@ -640,9 +673,25 @@ impl<'b, E, L: UniqueLayout> Operand for &'b mut ViewMut<'_, E, L> {
 }
 
 impl<'a, E, L: UniqueLayout> Operand for ViewMut<'a, E, L> {
-    type Layout = L;
     type Elem = E;
     type Item = &'a mut E;
+    type Shape = L::Shape;
+    const STATIC_SHAPE: Option<&'static [usize]> = Some(L::SHAPE_SLICE);
+
+    #[inline(always)]
+    fn extents(&self) -> &[usize] {
+        L::SHAPE_SLICE
+    }
+
+    #[inline(always)]
+    fn steps(&self) -> &[isize] {
+        L::STRIDES_SLICE
+    }
+
+    #[inline(always)]
+    fn start(&self) -> usize {
+        L::OFFSET
+    }
 
     #[inline(always)]
     fn base_ptr(&self) -> NonNull<E> {

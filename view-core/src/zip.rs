@@ -19,10 +19,8 @@
 
 use core::ptr::NonNull;
 
-use crate::layout::{Layout, UniqueLayout};
 use crate::proof::same_shape;
-use crate::raw::Base;
-use crate::shape::SameShape;
+use crate::shape::{SameShape, ShapeType};
 use crate::walk::{walk, walk_fold};
 
 mod sealed {
@@ -32,40 +30,200 @@ pub(crate) use sealed::Sealed;
 
 /// A view taken by [`zip`] and the other whole-view operations: read-only
 /// ([`View`](crate::View), `&View`, `&ViewMut`), yielding `&E`, or writable
-/// (`&mut ViewMut`, `ViewMut`), yielding `&mut E`.
+/// (`&mut ViewMut`, `ViewMut`), yielding `&mut E`; and the run-time views
+/// ([`DynView`](crate::DynView), ..) likewise.
 ///
 /// Sealed: implemented for the view types of this crate only.
 pub trait Operand: Sealed {
-    /// The layout of the view.
-    type Layout: Layout;
     /// The element type.
     type Elem;
     /// What the traversal hands out for each element: `&E` or `&mut E`.
     type Item;
+    /// The shape as a type ([`Shape2<3, 4>`](crate::shape::Shape2)), which
+    /// the type checker compares; [`AnyShape`](crate::shape::AnyShape) for a
+    /// run-time view, whose shape is compared when the traversal starts.
+    type Shape: ShapeType;
+    /// The extents where the type fixes them (views of a static layout),
+    /// compared in const evaluation; `None` for a run-time view.
+    #[doc(hidden)]
+    const STATIC_SHAPE: Option<&'static [usize]>;
 
-    /// The buffer start of the view (see the operand layer).
+    /// The extents, one per axis.
+    #[doc(hidden)]
+    fn extents(&self) -> &[usize];
+
+    /// The element strides, one per axis.
+    #[doc(hidden)]
+    fn steps(&self) -> &[isize];
+
+    /// The position of the element of index `[0, ..]` relative to
+    /// [`base_ptr`](Self::base_ptr), as a wrapping `usize` (a run-time view's
+    /// positions may lie before its pointer).
+    #[doc(hidden)]
+    fn start(&self) -> usize;
+
+    /// The pointer element positions are relative to (see the operand layer).
     #[doc(hidden)]
     fn base_ptr(&self) -> NonNull<Self::Elem>;
 
-    /// The item of element `element`.
+    /// The item of the element at position `element`.
     ///
     /// # Safety
     /// `ptr` is [`base_ptr`](Self::base_ptr) of an operand of this type that
-    /// is alive for the item's lifetime, `element` is reached by
-    /// `Self::Layout`, and (for writable operands) no two items of one
-    /// element are alive at the same time.
+    /// is alive for the item's lifetime, `element` is `start() + Σ i_k
+    /// steps()[k]` (wrapping) for an index `i` inside its `extents()`, and
+    /// (for writable operands) no two items of one element are alive at the
+    /// same time.
     #[doc(hidden)]
     unsafe fn item(ptr: NonNull<Self::Elem>, element: usize) -> Self::Item;
 }
 
-/// The base of an operand (whose layout passed view-core's checks when the
-/// view was made).
-#[inline(always)]
-fn base_of<O: Operand>(operand: &O) -> Base<O::Elem, O::Layout> {
-    // SAFETY: an operand is a view (or a borrow of one), whose pointer and
-    // layout satisfy `Base`'s invariant: the view's constructor checked the
-    // layout (`Facts::READABLE`) and the buffer's length.
-    unsafe { Base::new(operand.base_ptr()) }
+/// A tuple of 1 to 8 [`Operand`]s of one shape.
+#[diagnostic::on_unimplemented(
+    message = "`zip` walks views of one shape: `{Self}` are not views of one shape",
+    label = "views of different shapes (or something that is not a view)",
+    note = "each operand's shape is a type (`Shape2<3, 4>` for a layout of shape [3, 4]); `zip` takes 1 to 8 views, `&View`s, `&ViewMut`s or `&mut ViewMut`s whose shape types are equal"
+)]
+pub trait Operands: Sealed {
+    /// Evaluated by [`zip`]: a compile error unless every operand whose
+    /// shape its type fixes has the first such one's shape.
+    #[doc(hidden)]
+    const SAME_SHAPE: ();
+    /// Whether some operand is a run-time view, whose shape [`zip`]
+    /// compares when it is called.
+    #[doc(hidden)]
+    const RUN_TIME: bool;
+    /// Whether every operand has the first one's extents (compared at run
+    /// time, for a tuple with a run-time view).
+    #[doc(hidden)]
+    fn same_extents(&self) -> bool;
+}
+
+/// The message of a shape mismatch.
+const SHAPES_DIFFER: &str = "zip needs views of the same shape";
+
+/// Whether two optional static shapes may agree (`None` is compared at run time).
+const fn may_agree(a: Option<&[usize]>, b: Option<&[usize]>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => same_shape(a, b),
+        _ => true,
+    }
+}
+
+/// The first of `shapes` that the type fixes.
+const fn first_static(shapes: &[Option<&'static [usize]>]) -> Option<&'static [usize]> {
+    let mut k = 0;
+    while k < shapes.len() {
+        if let Some(shape) = shapes[k] {
+            return Some(shape);
+        }
+        k += 1;
+    }
+    None
+}
+
+macro_rules! zip_impl {
+    ($first:ident $fv:ident $fb:ident $fe:ident $(, $other:ident $ov:ident $ob:ident $oe:ident)*) => {
+        zip_impl!(@ [$first $fv $fb $fe $(, $other $ov $ob $oe)*] [$first $fv] [$($other),*]);
+    };
+    (@ [$($operand:ident $value:ident $base:ident $element:ident),+] [$first:ident $fv:ident] [$($other:ident),*]) => {
+        impl<$($operand: Operand),+> Sealed for ($($operand,)+) {}
+
+        /// The type checker compares the shapes where they are types
+        /// ([`SameShape`]); every shape a type fixes is compared again in
+        /// `const`, and those of run-time views when `zip` is called.
+        #[diagnostic::do_not_recommend]
+        impl<$($operand: Operand),+> Operands for ($($operand,)+)
+        where
+            $($other::Shape: SameShape<$first::Shape>,)*
+        {
+            const SAME_SHAPE: () = {
+                let first = first_static(&[$($operand::STATIC_SHAPE),+]);
+                $(assert!(may_agree(first, $operand::STATIC_SHAPE), "{}", SHAPES_DIFFER);)+
+            };
+            const RUN_TIME: bool = $($operand::STATIC_SHAPE.is_none())||+;
+
+            #[inline]
+            fn same_extents(&self) -> bool {
+                let ($($value,)+) = self;
+                let first = $fv.extents();
+                true $(&& same_shape(first, $value.extents()))+
+            }
+        }
+
+        impl<$($operand: Operand),+> Zip<($($operand,)+)> {
+            /// Calls `f` on the elements at every index, in C order.
+            #[inline]
+            pub fn for_each(self, mut f: impl FnMut($($operand::Item),+)) {
+                self.fold((), |(), $($element),+| f($($element),+))
+            }
+
+            /// Folds the elements at every index into an accumulator, in C order.
+            #[inline]
+            pub fn fold<Acc>(self, init: Acc, mut f: impl FnMut(Acc, $($operand::Item),+) -> Acc) -> Acc {
+                let ($($value,)+) = self.operands;
+                $(let $base = $value.base_ptr();)+
+                walk_fold(
+                    $fv.extents(),
+                    [$($value.steps()),+],
+                    [$($value.start()),+],
+                    init,
+                    |acc, [$($element),+]| {
+                        f(acc, $(
+                            // SAFETY: `walk` yields the element of each
+                            // operand at one index inside the common shape
+                            // (checked by `zip`), each index once; the
+                            // operand is alive (moved into this call, until
+                            // its end); for a writable operand each element
+                            // is asked for once (its layout is unique).
+                            unsafe { $operand::item($base, $element) }
+                        ),+)
+                    },
+                )
+            }
+
+            /// Writes `f(..)` of the elements at every index to `out` at that
+            /// index; `out` must have the same shape (checked at compile time,
+            /// or when called for run-time views).
+            #[inline]
+            pub fn map_into<'o, T: 'o, O>(self, out: O, mut f: impl FnMut($($operand::Item),+) -> T)
+            where
+                O: Operand<Elem = T, Item = &'o mut T>,
+                O::Shape: SameShape<$first::Shape>,
+            {
+                const {
+                    assert!(
+                        may_agree(first_static(&[$($operand::STATIC_SHAPE),+]), O::STATIC_SHAPE),
+                        "map_into needs an output of the same shape"
+                    )
+                }
+                let ($($value,)+) = self.operands;
+                if O::STATIC_SHAPE.is_none() || $first::STATIC_SHAPE.is_none() {
+                    assert!(same_shape($fv.extents(), out.extents()), "map_into needs an output of the same shape");
+                }
+                $(let $base = $value.base_ptr();)+
+                let target = out.base_ptr();
+                walk(
+                    out.extents(),
+                    [$($value.steps(),)+ out.steps()],
+                    [$($value.start(),)+ out.start()],
+                    |[$($element,)+ o]| {
+                        let value = f($(
+                            // SAFETY: as in `fold`.
+                            unsafe { $operand::item($base, $element) }
+                        ),+);
+                        // SAFETY: `o` is an element of the writable `out` (a
+                        // unique layout), at an index `walk` visits once;
+                        // `out` is moved or borrowed exclusively into this
+                        // call, and is none of the operands (they were moved
+                        // in too, so none of them is that view or a borrow
+                        // of it).
+                        unsafe { *O::item(target, o) = value };
+                    },
+                );
+            }
+        }
+    };
 }
 
 /// Operands whose items are `&E`: the sources of `copy_from`, `dot`, `contract`.
@@ -102,143 +260,14 @@ pub struct Zip<T> {
 /// assert_eq!(sum[20..], [11, 12, 13, 14]);
 /// ```
 #[inline]
+#[track_caller]
 pub fn zip<T: Operands>(operands: T) -> Zip<T> {
     const { T::SAME_SHAPE }
+    if T::RUN_TIME {
+        assert!(operands.same_extents(), "{}", SHAPES_DIFFER);
+    }
     Zip { operands }
 }
-
-/// A tuple of 1 to 8 [`Operand`]s of one shape.
-#[diagnostic::on_unimplemented(
-    message = "`zip` walks views of one shape: `{Self}` are not views of one shape",
-    label = "views of different shapes (or something that is not a view)",
-    note = "each operand's shape is a type (`Shape2<3, 4>` for a layout of shape [3, 4]); `zip` takes 1 to 8 views, `&View`s, `&ViewMut`s or `&mut ViewMut`s whose shape types are equal"
-)]
-pub trait Operands: Sealed {
-    /// Evaluated by [`zip`]: a compile error unless every operand has the
-    /// first one's shape.
-    #[doc(hidden)]
-    const SAME_SHAPE: ();
-}
-
-/// The message of a shape mismatch.
-const SHAPES_DIFFER: &str = "zip needs views of the same shape";
-
-macro_rules! zip_impl {
-    ($first:ident $fv:ident $fb:ident $fe:ident $(, $other:ident $ov:ident $ob:ident $oe:ident)*) => {
-        zip_impl!(@ [$first $fv $fb $fe $(, $other $ov $ob $oe)*] [$first] [$($other),*]);
-    };
-    (@ [$($operand:ident $value:ident $base:ident $element:ident),+] [$first:ident] [$($other:ident),*]) => {
-        impl<$($operand: Operand),+> Sealed for ($($operand,)+) {}
-
-        /// The type checker compares the shapes where they are types
-        /// ([`SameShape`]); every shape is compared again in `const`.
-        #[diagnostic::do_not_recommend]
-        impl<$($operand: Operand),+> Operands for ($($operand,)+)
-        where
-            $(<$other::Layout as Layout>::Shape: SameShape<<$first::Layout as Layout>::Shape>,)*
-        {
-            const SAME_SHAPE: () = {
-                let first = <<($($operand,)+) as FirstLayout>::Layout as Layout>::SHAPE_SLICE;
-                $(assert!(same_shape(first, <$operand::Layout as Layout>::SHAPE_SLICE), "{}", SHAPES_DIFFER);)+
-            };
-        }
-
-        impl<$($operand: Operand),+> Zip<($($operand,)+)> {
-            /// Calls `f` on the elements at every index, in C order.
-            #[inline]
-            pub fn for_each(self, mut f: impl FnMut($($operand::Item),+)) {
-                self.fold((), |(), $($element),+| f($($element),+))
-            }
-
-            /// Folds the elements at every index into an accumulator, in C order.
-            #[inline]
-            pub fn fold<Acc>(self, init: Acc, mut f: impl FnMut(Acc, $($operand::Item),+) -> Acc) -> Acc {
-                let ($($value,)+) = self.operands;
-                $(let $base = base_of(&$value);)+
-                walk_fold(
-                    <<($($operand,)+) as FirstLayout>::Layout as Layout>::SHAPE_SLICE,
-                    [$(<$operand::Layout as Layout>::STRIDES_SLICE),+],
-                    [$(<$operand::Layout as Layout>::OFFSET),+],
-                    init,
-                    |acc, [$($element),+]| {
-                        f(acc, $(
-                            // SAFETY: `walk` yields the element of each
-                            // operand at one index inside the common shape
-                            // (checked by `zip`), each index once; the
-                            // operand is alive (moved into this call, until
-                            // its end); for a writable operand each element
-                            // is asked for once (its layout is unique).
-                            unsafe { $operand::item($base.ptr(), $element) }
-                        ),+)
-                    },
-                )
-            }
-
-            /// Writes `f(..)` of the elements at every index to `out` at that
-            /// index; `out` must have the same shape (checked at compile time).
-            #[inline]
-            pub fn map_into<T, O: UniqueLayout>(
-                self,
-                out: &mut crate::ViewMut<'_, T, O>,
-                mut f: impl FnMut($($operand::Item),+) -> T,
-            ) where
-                O::Shape: SameShape<<$first::Layout as Layout>::Shape>,
-            {
-                const {
-                    assert!(
-                        same_shape(<<($($operand,)+) as FirstLayout>::Layout as Layout>::SHAPE_SLICE, O::SHAPE_SLICE),
-                        "map_into needs an output of the same shape"
-                    )
-                }
-                let ($($value,)+) = self.operands;
-                $(let $base = base_of(&$value);)+
-                let target = out.base();
-                walk(
-                    O::SHAPE_SLICE,
-                    [$(<$operand::Layout as Layout>::STRIDES_SLICE,)+ O::STRIDES_SLICE],
-                    [$(<$operand::Layout as Layout>::OFFSET,)+ O::OFFSET],
-                    |[$($element,)+ o]| {
-                        let value = f($(
-                            // SAFETY: as in `fold`.
-                            unsafe { $operand::item($base.ptr(), $element) }
-                        ),+);
-                        // SAFETY: `o` is an element of the unique `O`, at an
-                        // index `walk` visits once; `out` is borrowed
-                        // exclusively for this call, and is none of the
-                        // operands (they were moved in while `out` is
-                        // borrowed here, so none of them is that `ViewMut`
-                        // or a borrow of it).
-                        unsafe { *target.write(o) = value };
-                    },
-                );
-            }
-        }
-    };
-}
-
-/// The layout of a tuple's first operand: the shape the others must match.
-#[doc(hidden)]
-pub trait FirstLayout {
-    /// The first operand's layout.
-    type Layout: Layout;
-}
-
-macro_rules! first_layout {
-    ($first:ident $(, $rest:ident)*) => {
-        impl<$first: Operand $(, $rest: Operand)*> FirstLayout for ($first, $($rest,)*) {
-            type Layout = $first::Layout;
-        }
-    };
-}
-
-first_layout!(A);
-first_layout!(A, B);
-first_layout!(A, B, C);
-first_layout!(A, B, C, D);
-first_layout!(A, B, C, D, F);
-first_layout!(A, B, C, D, F, G);
-first_layout!(A, B, C, D, F, G, H);
-first_layout!(A, B, C, D, F, G, H, I);
 
 zip_impl!(A va pa ea);
 zip_impl!(A va pa ea, B vb pb eb);
