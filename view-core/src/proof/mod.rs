@@ -31,6 +31,10 @@ pub use footprint::{
 };
 pub use index::{element_of, IndexWitness, MAX_RANK};
 pub use message::{describe_bounds, describe_bytes, describe_overlap, describe_uniqueness, Message};
+pub(crate) use message::{
+    describe_run_time_bounds, describe_run_time_buffer_bytes, describe_run_time_bytes, describe_run_time_mismatch,
+    describe_run_time_overlap, describe_run_time_too_big, describe_run_time_uniqueness,
+};
 pub use unique::{check_unique, check_unique_bounded, unique_by_rules, Collision, Uniqueness};
 
 /// Scratch words (64 positions each) const evaluation may use:
