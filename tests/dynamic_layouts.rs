@@ -22,6 +22,7 @@
 mod common;
 
 use core::fmt::Debug;
+use core::marker::PhantomData;
 use core::ops::RangeInclusive;
 use std::collections::HashSet;
 
@@ -677,7 +678,7 @@ proptest! {
 /// A static layout and its run-time twin: the same numbers and sizes, and
 /// the same uniqueness verdict as the compile-time proof's (`L::UNIQUENESS`),
 /// which brute force confirms.
-fn agree<L: Layout<Index = [usize; R]>, const R: usize>(case: &str) {
+fn agree<L: Layout<Index = [usize; R]>, const R: usize>(_: PhantomData<L>, case: &str) {
     let layout = DynLayout::new(L::SHAPE, L::STRIDES, L::OFFSET, L::BUFFER_LEN).expect(case);
     assert_eq!(layout, DynLayout::of::<L>(), "{case}");
     assert!(layout.matches::<L>() && layout.check_matches::<L>().is_ok(), "{case}");
@@ -729,7 +730,7 @@ fn agree<L: Layout<Index = [usize; R]>, const R: usize>(case: &str) {
 }
 
 /// A writable static layout: `UniqueDynLayout::of` is `writable` of its numbers.
-fn agree_unique<L: UniqueLayout<Index = [usize; R]>, const R: usize>(case: &str) {
+fn agree_unique<L: UniqueLayout<Index = [usize; R]>, const R: usize>(_: PhantomData<L>, case: &str) {
     let layout = DynLayout::new(L::SHAPE, L::STRIDES, L::OFFSET, L::BUFFER_LEN).expect(case);
     assert_eq!(layout.writable(), Ok(UniqueDynLayout::of::<L>()), "{case}");
     assert!(UniqueDynLayout::of::<L>().matches::<L>());
@@ -768,11 +769,11 @@ macro_rules! agreement_cases {
                 k += 1;
                 !MIRI || k % 8 == 1
             };
-            $( if sample() { agree::<agreement::$case::L, _>(stringify!($case)); } )*
+            $( if sample() { agree(PhantomData::<agreement::$case::L>, stringify!($case)); } )*
             $(
                 if sample() {
-                    agree::<agreement::$ucase::L, _>(stringify!($ucase));
-                    agree_unique::<agreement::$ucase::L, _>(stringify!($ucase));
+                    agree(PhantomData::<agreement::$ucase::L>, stringify!($ucase));
+                    agree_unique(PhantomData::<agreement::$ucase::L>, stringify!($ucase));
                 }
             )*
         }
@@ -954,16 +955,16 @@ use others::{Bytes, Scalar, G, GM};
 /// (2b) Generic instantiations, byte strides and rank 0 convert too.
 #[test]
 fn generic_byte_and_scalar_layouts_agree() {
-    agree::<G<15, 4, 3, -3, 2, 10>, _>("G<15, 4, 3, -3, 2, 10>");
-    agree::<G<10, 3, 2, 2, 3, 0>, _>("G<10, 3, 2, 2, 3, 0>");
-    agree::<G<8, 4, 2, 1, 1, 2>, _>("G<8, 4, 2, 1, 1, 2>");
-    agree_unique::<GM<10, 3, 2, 2, 3, 0>, _>("GM<10, 3, 2, 2, 3, 0>");
-    agree::<Bytes, _>("Bytes");
+    agree(PhantomData::<G<15, 4, 3, -3, 2, 10>>, "G<15, 4, 3, -3, 2, 10>");
+    agree(PhantomData::<G<10, 3, 2, 2, 3, 0>>, "G<10, 3, 2, 2, 3, 0>");
+    agree(PhantomData::<G<8, 4, 2, 1, 1, 2>>, "G<8, 4, 2, 1, 1, 2>");
+    agree_unique(PhantomData::<GM<10, 3, 2, 2, 3, 0>>, "GM<10, 3, 2, 2, 3, 0>");
+    agree(PhantomData::<Bytes>, "Bytes");
     assert_eq!(
         DynLayout::from_numpy([3, 4], [96, -16], 48, 8, 40 * 8),
         Ok(DynLayout::of::<Bytes>())
     );
-    agree::<Scalar, _>("Scalar");
+    agree(PhantomData::<Scalar>, "Scalar");
     assert_eq!(DynLayout::of::<Scalar>().element([]), Some(2));
 }
 

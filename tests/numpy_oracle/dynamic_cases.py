@@ -50,7 +50,10 @@ import tempfile
 from collections import Counter
 
 import numpy as np
-from numpy._core._multiarray_tests import internal_overlap
+try:
+    from numpy._core._multiarray_tests import internal_overlap
+except ImportError:  # NumPy 1.x
+    from numpy.core._multiarray_tests import internal_overlap
 
 DTYPES = [np.dtype(np.int8), np.dtype(np.int16), np.dtype("S3"), np.dtype(np.int32), np.dtype(np.int64),
           np.dtype(np.complex128)]

@@ -9,6 +9,13 @@ use crate::proof::{
 };
 
 /// Which number of a layout an error is about.
+///
+/// ```
+/// use view_core::{DynError, DynLayout, Field};
+///
+/// let error = DynLayout::<1>::from_numpy([4], [12], 0, 8, 96).unwrap_err();
+/// assert_eq!(error, DynError::Bytes { field: Field::Stride(0), bytes: 12, elem_size: 8 });
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Field {
     /// The extent of this axis.
@@ -109,6 +116,17 @@ impl DynError {
     /// search's work) before deciding: the layout may be fine, and a larger
     /// budget (`writable_in`, `disjoint_in`, `DynSplit::new_in`) may
     /// decide it. Every other error is a definite refusal.
+    ///
+    /// ```
+    /// use view_core::DynLayout;
+    ///
+    /// // Three axes that do not nest: the rules leave it to a search, and an empty budget has none.
+    /// let layout = DynLayout::new([3, 3, 3], [12, 3, 4], 0, 39)?;
+    /// assert!(layout.writable_in(&mut [], 0).unwrap_err().is_budget_exhausted());
+    /// // A collision is a definite answer.
+    /// assert!(!DynLayout::new([2], [0], 0, 1)?.writable().unwrap_err().is_budget_exhausted());
+    /// # Ok::<(), view_core::DynError>(())
+    /// ```
     pub const fn is_budget_exhausted(&self) -> bool {
         match self {
             DynError::NotUnique(Uniqueness::Undecided { .. }) => true,
@@ -119,6 +137,20 @@ impl DynError {
 
     /// The error text, as `Display` writes it (a fixed-capacity buffer, so
     /// that `const` code and `no_std` code without a formatter can use it).
+    ///
+    /// ```
+    /// use view_core::DynLayout;
+    ///
+    /// const REFUSED: view_core::DynError = match DynLayout::new([3], [2], 0, 3) {
+    ///     Ok(_) => panic!("in bounds"),
+    ///     Err(error) => error,
+    /// };
+    /// const TEXT: view_core::proof::Message = REFUSED.message();
+    /// assert_eq!(
+    ///     TEXT.as_str(),
+    ///     "run-time layout is out of bounds: index [2] reaches element 4, but the buffer has 3 elements (0 to 2)"
+    /// );
+    /// ```
     pub const fn message(&self) -> Message {
         match *self {
             DynError::Bounds(error) => describe_run_time_bounds(&error),

@@ -132,10 +132,11 @@ impl<const R: usize> DynLayout<R> {
     ///   bytes mean nothing for a zero-sized element). Even on an axis of
     ///   extent 1 or in an empty layout, where NumPy never uses the stride.
     ///
-    /// Then [`new`](Self::new)'s bounds rule in elements, which is NumPy's
-    /// rule in bytes once both are multiples ([`DynError::Bounds`]), then
-    /// NumPy's size rule ([`DynError::TooBig`]). A buffer of more than
-    /// `isize::MAX` bytes is [`DynError::BufferBytes`].
+    /// The checks, in order: a buffer of more than `isize::MAX` bytes is
+    /// [`DynError::BufferBytes`]; then the multiples; then
+    /// [`new`](Self::new)'s bounds rule in elements, which is NumPy's rule in
+    /// bytes once both are multiples ([`DynError::Bounds`]); then NumPy's
+    /// size rule ([`DynError::TooBig`]).
     ///
     /// ```
     /// use view_core::DynLayout;
