@@ -62,3 +62,76 @@ pub fn index_values<L: Layout>() -> Vec<L::Index> {
 pub fn numbered<const N: usize>(base: i64) -> [i64; N] {
     core::array::from_fn(|e| base + e as i64)
 }
+
+// ---- Brute force on raw numbers (run-time layouts) --------------------------
+
+/// Calls `f` with every index of `shape`, in C order (none when an extent is 0).
+pub fn for_each_index(shape: &[usize], mut f: impl FnMut(&[usize])) {
+    if shape.contains(&0) {
+        return;
+    }
+    let mut index = vec![0usize; shape.len()];
+    loop {
+        f(&index);
+        let mut axis = shape.len();
+        loop {
+            if axis == 0 {
+                return;
+            }
+            axis -= 1;
+            index[axis] += 1;
+            if index[axis] < shape[axis] {
+                break;
+            }
+            index[axis] = 0;
+        }
+    }
+}
+
+/// Every element the numbers reach, in C order, exactly.
+pub fn elements(shape: &[usize], strides: &[isize], offset: isize) -> Vec<i128> {
+    let mut all = Vec::new();
+    for_each_index(shape, |index| all.push(reach(strides, offset, index)));
+    all
+}
+
+/// The bounds rule by enumeration: every element reached lies in `0..len`;
+/// with no index at all, `0 <= offset <= len`.
+pub fn fits(shape: &[usize], strides: &[isize], offset: isize, len: usize) -> bool {
+    if shape.contains(&0) {
+        return 0 <= offset && offset as usize <= len;
+    }
+    elements(shape, strides, offset)
+        .iter()
+        .all(|&e| 0 <= e && e < len as i128)
+}
+
+/// The first element reached twice, in C order; `None` when unique.
+pub fn first_repeat(shape: &[usize], strides: &[isize], offset: isize) -> Option<i128> {
+    let mut seen = std::collections::HashSet::new();
+    let mut repeat = None;
+    for_each_index(shape, |index| {
+        let e = reach(strides, offset, index);
+        if !seen.insert(e) && repeat.is_none() {
+            repeat = Some(e);
+        }
+    });
+    repeat
+}
+
+/// The elements two layouts both reach.
+pub fn shared_elements(
+    (a_shape, a_strides, a_offset): (&[usize], &[isize], isize),
+    (b_shape, b_strides, b_offset): (&[usize], &[isize], isize),
+) -> std::collections::HashSet<i128> {
+    let left: std::collections::HashSet<i128> = elements(a_shape, a_strides, a_offset).into_iter().collect();
+    elements(b_shape, b_strides, b_offset)
+        .into_iter()
+        .filter(|e| left.contains(e))
+        .collect()
+}
+
+/// Whether `index` has the shape's rank and lies inside it.
+pub fn inside(shape: &[usize], index: &[usize]) -> bool {
+    index.len() == shape.len() && index.iter().zip(shape).all(|(i, n)| i < n)
+}

@@ -6,6 +6,9 @@
 //!   `strided_view!` macro (crate `view-macros`) after the proof accepts them.
 //! - [`View`] / [`ViewMut`]: one pointer each; index, iterate, write.
 //! - [`Partition`]: several writable views of one buffer, proven disjoint.
+//! - [`DynLayout`] / [`UniqueDynLayout`] / [`DynSplit`]: layouts whose
+//!   numbers are known only at run time, checked once by the same proof
+//!   (errors are [`DynError`] values).
 //! - [`proof`]: the checks, as `const fn`, shared by the macro, the
 //!   compile-time backstop and run-time code.
 //!
@@ -56,6 +59,7 @@ mod certificate;
 mod compute;
 mod cursor;
 mod derived;
+mod dynamic;
 mod error;
 mod facts;
 mod fmt;
@@ -77,6 +81,7 @@ pub use axes::{Axis, AxisIter, AxisIterMut, Rows, RowsMut, Without};
 pub use bridge::{NdarrayDim, NdarrayMismatch};
 pub use compute::contract;
 pub use derived::DerivedFrom;
+pub use dynamic::{DynError, DynLayout, DynSplit, Field, UniqueDynLayout, DYN_SCRATCH_WORDS, DYN_SEARCH_WORK};
 pub use error::LengthError;
 pub use iter::{IndexedIter, IndexedIterMut, Iter, IterMut};
 pub use layout::{Dim, IntoIndex, Layout, Subview, UniqueLayout, Verdict};

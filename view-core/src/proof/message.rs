@@ -1,5 +1,7 @@
 //! Error messages, built in `const fn` so that the macro (at expansion) and
-//! the item-level backstop (in const evaluation) say exactly the same words.
+//! the item-level backstop (in const evaluation) say exactly the same words,
+//! and the run-time checks (`DynLayout`, `DynError`) the same words of the
+//! same witness, naming the layout "run-time layout".
 
 use super::disjoint::Overlap;
 use super::footprint::{BoundsError, BoundsFix, Culprit};
@@ -115,10 +117,42 @@ impl core::fmt::Display for Message {
     }
 }
 
+/// Who a message speaks of: a layout declared by name (the macro and const
+/// evaluation), or a layout known only at run time.
+#[derive(Clone, Copy)]
+enum Subject<'a> {
+    /// "layout `Name`", in `mut` / `split` words.
+    Declared(&'a str),
+    /// "run-time layout", in the words of the run-time checks (`writable`).
+    RunTime,
+}
+
+impl Subject<'_> {
+    /// The message's first words: "layout `Name`" or "run-time layout".
+    const fn layout(self) -> Message {
+        match self {
+            Subject::Declared(name) => Message::new().str("layout ").name(name),
+            Subject::RunTime => Message::new().str("run-time layout"),
+        }
+    }
+
+    /// "split `Name`" or "run-time split".
+    const fn split(self) -> Message {
+        match self {
+            Subject::Declared(name) => Message::new().str("split ").name(name),
+            Subject::RunTime => Message::new().str("run-time split"),
+        }
+    }
+}
+
 /// Describes why layout `name` is out of bounds (the rule and the witness;
 /// [`describe_bounds_fixed`] adds the fix).
 pub const fn describe_bounds(name: &str, error: &BoundsError) -> Message {
-    let m = Message::new().str("layout ").name(name);
+    bounds_text(Subject::Declared(name), error)
+}
+
+const fn bounds_text(subject: Subject<'_>, error: &BoundsError) -> Message {
+    let m = subject.layout();
     match *error {
         BoundsError::RankMismatch {
             shape_rank,
@@ -192,35 +226,64 @@ pub const fn describe_bounds(name: &str, error: &BoundsError) -> Message {
 
 /// Describes why `mut` layout `name` cannot be proven unique; `None` if it is unique.
 pub const fn describe_uniqueness(name: &str, verdict: &Uniqueness) -> Option<Message> {
-    let m = Message::new().str("layout ").name(name);
+    uniqueness_text(Subject::Declared(name), verdict)
+}
+
+/// [`describe_uniqueness`] of a run-time layout asked to be writable: the
+/// same words and witness, with "run-time layout" for "layout `Name`", "is
+/// asked to be writable" for "is declared `mut`", "make a read-only view
+/// instead" for "drop `mut` for a read-only view", and the advice of an
+/// undecided verdict about the budget a run-time check is given.
+pub(crate) const fn describe_run_time_uniqueness(verdict: &Uniqueness) -> Option<Message> {
+    uniqueness_text(Subject::RunTime, verdict)
+}
+
+const fn uniqueness_text(subject: Subject<'_>, verdict: &Uniqueness) -> Option<Message> {
+    let run_time = matches!(subject, Subject::RunTime);
+    let (declared, read_only) = if run_time {
+        (" is asked to be writable", "(make a read-only view instead)")
+    } else {
+        (" is declared `mut`", "(drop `mut` for a read-only view)")
+    };
+    let m = subject.layout();
     match *verdict {
         Uniqueness::Unique => None,
         Uniqueness::Collision(c) => Some(
-            m.str(" is declared `mut` but is not unique: indices ")
+            m.str(declared)
+                .str(" but is not unique: indices ")
                 .index(c.first.as_slice())
                 .str(" and ")
                 .index(c.second.as_slice())
                 .str(" both reach element ")
                 .int(c.element)
-                .str("; a writable view needs every index to reach its own element (drop `mut` for a read-only view)"),
+                .str("; a writable view needs every index to reach its own element ")
+                .str(read_only),
         ),
         Uniqueness::Crowded { indices, positions } => Some(
-            m.str(" is declared `mut` but is not unique: its ")
+            m.str(declared)
+                .str(" but is not unique: its ")
                 .uint(indices as u128)
                 .str(" indices reach at most ")
                 .uint(positions)
-                .str(" distinct elements, so two of them share one (drop `mut` for a read-only view)"),
+                .str(" distinct elements, so two of them share one ")
+                .str(read_only),
         ),
         Uniqueness::Undecided { positions, capacity } => {
             let m = m
-                .str(" is declared `mut`, but it could not be proven unique: its elements span ")
+                .str(declared)
+                .str(", but it could not be proven unique: its elements span ")
                 .uint(positions)
                 .str(" positions, more than the ")
                 .uint(capacity as u128)
                 .str(" the exact search may mark here, and the bounded search ran out of work before deciding. ");
             // Const evaluation decides with the small budget; the macro, which
-            // runs compiled code, with a far larger one.
-            Some(if capacity <= super::CONST_SCRATCH_WORDS * 64 {
+            // runs compiled code, with a far larger one; a run-time check
+            // with the budget its caller gave.
+            Some(if run_time {
+                m.str(RUN_TIME_BUDGET).str(
+                    ": pass a larger scratch space or work budget to `writable_in`, or make a read-only view instead",
+                )
+            } else if capacity <= super::CONST_SCRATCH_WORDS * 64 {
                 m.str("Layouts written with named constants or const parameters are decided in const evaluation, ")
                     .str("whose budget is small: write the shape and strides as integer literals for the macro's ")
                     .str("larger budget, or drop `mut`")
@@ -231,15 +294,26 @@ pub const fn describe_uniqueness(name: &str, verdict: &Uniqueness) -> Option<Mes
     }
 }
 
+/// The advice of an undecided run-time verdict, before what to pass.
+const RUN_TIME_BUDGET: &str = "That was the whole budget of the check (it never guesses)";
+
 /// Describes why members `a` and `b` of split `split` are not disjoint; `None` if they are.
 pub const fn describe_overlap(split: &str, a: &str, b: &str, verdict: &Overlap) -> Option<Message> {
-    let m = Message::new()
-        .str("split ")
-        .name(split)
-        .str(": members ")
-        .name(a)
-        .str(" and ")
-        .name(b);
+    overlap_text(Subject::Declared(split), a, b, verdict)
+}
+
+/// [`describe_overlap`] of run-time layouts `#first` and `#second` (their
+/// places in the list checked): the same words and witness, with "run-time
+/// split" for "split `Name`" and the advice of an undecided verdict about the
+/// budget a run-time check is given.
+pub(crate) const fn describe_run_time_overlap(first: usize, second: usize, verdict: &Overlap) -> Option<Message> {
+    let a = Message::new().str("#").uint(first as u128);
+    let b = Message::new().str("#").uint(second as u128);
+    overlap_text(Subject::RunTime, a.as_str(), b.as_str(), verdict)
+}
+
+const fn overlap_text(subject: Subject<'_>, a: &str, b: &str, verdict: &Overlap) -> Option<Message> {
+    let m = subject.split().str(": members ").name(a).str(" and ").name(b);
     match *verdict {
         Overlap::Disjoint => None,
         Overlap::Shared(shared) => Some(
@@ -258,21 +332,27 @@ pub const fn describe_overlap(split: &str, a: &str, b: &str, verdict: &Overlap) 
         Overlap::Undecided { positions, .. } if positions == usize::MAX => {
             Some(m.str(" could not be compared: one of them lies outside every buffer"))
         }
-        Overlap::Undecided { positions, capacity } => Some(
-            m.str(" could not be proven disjoint: they share a range of ")
+        Overlap::Undecided { positions, capacity } => {
+            let m = m
+                .str(" could not be proven disjoint: they share a range of ")
                 .uint(positions as u128)
                 .str(" positions, more than the ")
                 .uint(capacity as u128)
-                .str(" the exact search may mark here, and the bounded search ran out of work before deciding. ")
-                .str("Members written with named constants are decided in const evaluation, whose budget is small: ")
-                .str("write their shapes and strides as integer literals for the macro's larger budget"),
-        ),
+                .str(" the exact search may mark here, and the bounded search ran out of work before deciding. ");
+            Some(if matches!(subject, Subject::RunTime) {
+                m.str(RUN_TIME_BUDGET)
+                    .str(": pass a larger scratch space or work budget to the check")
+            } else {
+                m.str("Members written with named constants are decided in const evaluation, whose budget is small: ")
+                    .str("write their shapes and strides as integer literals for the macro's larger budget")
+            })
+        }
     }
 }
 
 /// Describes a byte stride that is not a multiple of the element size.
 pub const fn describe_byte_stride(name: &str, bytes: i128, elem_size: usize) -> Message {
-    let m = not_a_multiple(name, "byte stride ", bytes, elem_size);
+    let m = not_a_multiple(Subject::Declared(name), "byte stride ", None, bytes, elem_size);
     if elem_size == 0 {
         return m;
     }
@@ -282,7 +362,7 @@ pub const fn describe_byte_stride(name: &str, bytes: i128, elem_size: usize) -> 
 
 /// Describes a byte offset that is not a multiple of the element size.
 pub const fn describe_byte_offset(name: &str, bytes: i128, elem_size: usize) -> Message {
-    let m = not_a_multiple(name, "byte offset ", bytes, elem_size);
+    let m = not_a_multiple(Subject::Declared(name), "byte offset ", None, bytes, elem_size);
     if elem_size == 0 {
         return m;
     }
@@ -290,9 +370,35 @@ pub const fn describe_byte_offset(name: &str, bytes: i128, elem_size: usize) -> 
     nearest_multiples(m, "byte_offset: ", bytes, elem_size).str(", or give the element `offset`")
 }
 
+/// [`describe_byte_stride`] / [`describe_byte_offset`] of a run-time layout,
+/// naming the axis of a byte stride.
+pub(crate) const fn describe_run_time_bytes(axis: Option<usize>, bytes: i128, elem_size: usize) -> Message {
+    let what = if axis.is_some() { "byte stride " } else { "byte offset " };
+    let m = not_a_multiple(Subject::RunTime, what, axis, bytes, elem_size);
+    if elem_size == 0 {
+        m
+    } else if axis.is_some() {
+        let m = m.str(": NumPy's byte strides must divide by the item size; write ");
+        nearest_multiples(m, "", bytes, elem_size).str(", or give element `strides`")
+    } else {
+        let m = m.str(", so the view would start inside an element; write ");
+        nearest_multiples(m, "byte_offset: ", bytes, elem_size).str(", or give the element `offset`")
+    }
+}
+
 /// "layout `name`: byte stride 12 is not a multiple of the element size, 8 bytes".
-const fn not_a_multiple(name: &str, what: &str, bytes: i128, elem_size: usize) -> Message {
-    let m = Message::new().str("layout ").name(name).str(": ").str(what).int(bytes);
+const fn not_a_multiple(
+    subject: Subject<'_>,
+    what: &str,
+    axis: Option<usize>,
+    bytes: i128,
+    elem_size: usize,
+) -> Message {
+    let m = subject.layout().str(": ").str(what).int(bytes);
+    let m = match axis {
+        Some(axis) => m.str(" (axis ").uint(axis as u128).str(")"),
+        None => m,
+    };
     if elem_size == 0 {
         m.str(" cannot be converted to elements: the element type is zero-sized")
     } else {
@@ -361,7 +467,17 @@ const fn element_bytes(m: Message, element: i128, units: Units) -> Message {
 /// with the simple fix (`fix`, from [`bounds_fix`](super::bounds_fix) of
 /// the same numbers) in the units the offset was written in.
 pub const fn describe_bounds_fixed(name: &str, error: &BoundsError, fix: BoundsFix, units: Units) -> Message {
-    let m = Message::new().str("layout ").name(name);
+    bounds_fixed_text(Subject::Declared(name), error, fix, units)
+}
+
+/// [`describe_bounds_fixed`] of a run-time layout: the same words and fix,
+/// with "run-time layout" for "layout `Name`".
+pub(crate) const fn describe_run_time_bounds_fixed(error: &BoundsError, fix: BoundsFix, units: Units) -> Message {
+    bounds_fixed_text(Subject::RunTime, error, fix, units)
+}
+
+const fn bounds_fixed_text(subject: Subject<'_>, error: &BoundsError, fix: BoundsFix, units: Units) -> Message {
+    let m = subject.layout();
     match *error {
         BoundsError::PastEnd {
             index, element, len, ..
@@ -437,11 +553,11 @@ pub const fn describe_bounds_fixed(name: &str, error: &BoundsError, fix: BoundsF
                     .str(" elements; an empty view may start at most one past the end (`byte_offset` 0 to ")
                     .uint(bytes)
                     .str(")"),
-                None => describe_bounds(name, error),
+                None => bounds_text(subject, error),
             },
-            Units::Elements => describe_bounds(name, error),
+            Units::Elements => bounds_text(subject, error),
         },
-        _ => describe_bounds(name, error),
+        _ => bounds_text(subject, error),
     }
 }
 
@@ -455,4 +571,38 @@ const fn buffer_has(m: Message, len: usize) -> Message {
             .uint(len as u128 - 1)
             .str(")")
     }
+}
+
+/// A run-time layout given by NumPy's numbers whose elements would take more
+/// than `isize::MAX` bytes (NumPy's "array is too big").
+pub(crate) const fn describe_run_time_too_big(elem_size: usize) -> Message {
+    Message::new()
+        .str("run-time layout is too big: the product of its extents (an extent 0 counted as 1, as NumPy counts it) ")
+        .str("times the element size, ")
+        .uint(elem_size as u128)
+        .str(" bytes, exceeds isize::MAX; NumPy refuses it too (\"array is too big\")")
+}
+
+/// A run-time layout given a buffer of more than `isize::MAX` bytes.
+pub(crate) const fn describe_run_time_buffer_bytes(bytes: usize) -> Message {
+    Message::new()
+        .str("run-time layout is given a buffer of ")
+        .uint(bytes as u128)
+        .str(" bytes, more than isize::MAX, which no Rust array or slice can hold")
+}
+
+/// A run-time layout that is not the static layout `name` it is converted to.
+/// `what` names the number ("the extent of axis 1", "the offset").
+pub(crate) const fn describe_run_time_mismatch(name: &str, what: Message, found: i128, expected: i128) -> Message {
+    Message::new()
+        .str("run-time layout does not match layout ")
+        .name(name)
+        .str(": ")
+        .str(what.as_str())
+        .str(" is ")
+        .int(found)
+        .str(", but ")
+        .name(name)
+        .str(" has ")
+        .int(expected)
 }

@@ -35,6 +35,10 @@ pub use message::{
     describe_bounds, describe_bounds_fixed, describe_byte_offset, describe_byte_stride, describe_overlap,
     describe_uniqueness, Message, Units,
 };
+pub(crate) use message::{
+    describe_run_time_bounds_fixed, describe_run_time_buffer_bytes, describe_run_time_bytes,
+    describe_run_time_mismatch, describe_run_time_overlap, describe_run_time_too_big, describe_run_time_uniqueness,
+};
 pub use unique::{check_unique, check_unique_bounded, unique_by_rules, Collision, Uniqueness};
 
 /// Scratch words (64 positions each) const evaluation may use:
