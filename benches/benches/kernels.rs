@@ -175,9 +175,33 @@ macro_rules! for_group {
 /// External iteration (issue "Views the way Rust users write code"): group
 /// `i<n>_<case>`, function = variant.
 fn iteration(c: &mut Criterion) {
-    for_group!(c, "i1_for_rank1_stride3", 12288, Strided1, rank1_stride3, rank1_stride3_mut, 11);
-    for_group!(c, "i2_for_rank2_interior", 65536, Interior2, rank2_interior, rank2_interior_mut, 12);
-    for_group!(c, "i3_for_column_order", 65536, ColumnOrder, column_order, column_order_mut, 13);
+    for_group!(
+        c,
+        "i1_for_rank1_stride3",
+        12288,
+        Strided1,
+        rank1_stride3,
+        rank1_stride3_mut,
+        11
+    );
+    for_group!(
+        c,
+        "i2_for_rank2_interior",
+        65536,
+        Interior2,
+        rank2_interior,
+        rank2_interior_mut,
+        12
+    );
+    for_group!(
+        c,
+        "i3_for_column_order",
+        65536,
+        ColumnOrder,
+        column_order,
+        column_order_mut,
+        13
+    );
     for_group!(c, "i4_for_rank3", 32768, Interior3, rank3, rank3_mut, 14);
     for_group!(c, "i5_for_rank4", 65536, Interior4, rank4, rank4_mut, 15);
     for_group!(c, "i6_for_negative", 65536, Flipped2, negative, negative_mut, 16);
@@ -186,7 +210,9 @@ fn iteration(c: &mut Criterion) {
     let (da, db) = (Dims::of::<EveryThird>(), Dims::of::<Reversed>());
     {
         let mut g = c.benchmark_group("i7_iter_zip");
-        g.bench_function("views", |r| r.iter(|| iter_views::zip_iter(black_box(&a), black_box(&b))));
+        g.bench_function("views", |r| {
+            r.iter(|| iter_views::zip_iter(black_box(&a), black_box(&b)))
+        });
         g.bench_function("raw", |r| r.iter(|| iter_raw::zip_dot(black_box(&a), black_box(&b))));
         g.bench_function("ndarray_dyn", |r| {
             r.iter(|| iter_ndarray::zip_iter(black_box(&a), black_box(&da), black_box(&b), black_box(&db)))
@@ -195,7 +221,9 @@ fn iteration(c: &mut Criterion) {
     }
     {
         let mut g = c.benchmark_group("i8_generic_zip");
-        g.bench_function("views", |r| r.iter(|| iter_views::zip_generic(black_box(&a), black_box(&b))));
+        g.bench_function("views", |r| {
+            r.iter(|| iter_views::zip_generic(black_box(&a), black_box(&b)))
+        });
         g.bench_function("raw", |r| r.iter(|| iter_raw::zip_dot(black_box(&a), black_box(&b))));
         g.bench_function("ndarray_dyn", |r| {
             r.iter(|| iter_ndarray::zip_generic(black_box(&a), black_box(&da), black_box(&b), black_box(&db)))
@@ -208,9 +236,24 @@ fn iteration(c: &mut Criterion) {
     type Read = fn(&[f32; 65536]) -> f32;
     type ReadDyn = fn(&[f32; 65536], &Dims<2>) -> f32;
     let cases: [(&str, Read, Read, ReadDyn); 3] = [
-        ("i9_rows", iter_views::rows, iter_raw::rank2_interior, iter_ndarray::rows),
-        ("i10_indexed_iter", iter_views::indexed, iter_raw::indexed, iter_ndarray::indexed),
-        ("i11_index_loop", iter_views::index_loop, iter_raw::rank2_interior, iter_ndarray::index_loop),
+        (
+            "i9_rows",
+            iter_views::rows,
+            iter_raw::rank2_interior,
+            iter_ndarray::rows,
+        ),
+        (
+            "i10_indexed_iter",
+            iter_views::indexed,
+            iter_raw::indexed,
+            iter_ndarray::indexed,
+        ),
+        (
+            "i11_index_loop",
+            iter_views::index_loop,
+            iter_raw::rank2_interior,
+            iter_ndarray::index_loop,
+        ),
     ];
     for (group, views_fn, raw_fn, ndarray_fn) in cases {
         let mut g = c.benchmark_group(group);
