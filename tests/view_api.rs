@@ -189,6 +189,23 @@ where
     }
     let outer: Vec<Vec<i64>> = view.outer_iter().map(|row| row.iter().copied().collect()).collect();
     assert_eq!(outer, rows);
+    // Skipping from either end, counting, the last row.
+    let collect = |row: Option<View<'_, i64, Trailing<L, 1>>>| row.map(|r| r.iter().copied().collect::<Vec<_>>());
+    for n in 0..rows.len() + 2 {
+        let mut it = view.rows();
+        assert_eq!(collect(it.nth(n)), rows.get(n).cloned(), "nth({n})");
+        assert_eq!(it.len(), rows.len().saturating_sub(n + 1));
+        assert_eq!(collect(it.next()), rows.get(n + 1).cloned());
+        let mut back = view.rows();
+        let from_back = rows.len().checked_sub(n + 1).and_then(|k| rows.get(k).cloned());
+        assert_eq!(collect(back.nth_back(n)), from_back, "nth_back({n})");
+        assert_eq!(back.len(), rows.len().saturating_sub(n + 1));
+        if n == 0 {
+            assert_eq!(collect(back.next()), rows.first().filter(|_| rows.len() > 1).cloned());
+        }
+    }
+    assert_eq!(view.rows().count(), rows.len());
+    assert_eq!(collect(view.rows().last()), rows.last().cloned());
     // Each row is as pointer-sized as its parent.
     for row in view.rows() {
         assert_eq!(core::mem::size_of_val(&row), core::mem::size_of::<usize>());
