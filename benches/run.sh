@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Issue #5's evidence, end to end; writes BENCHMARKS.md at the repository root.
-#   1. criterion: the seven kernels in every variant (benches/benches/kernels.rs)
+#   1. criterion: the seven kernels in every variant and the iteration groups
+#      (benches/benches/kernels.rs)
 #      and the proof's decisions on the largest layouts (benches/benches/proof.rs);
 #   2. the no-panic test of the views kernels, in release;
 #   3. code size on thumbv7em-none-eabihf (benches/code_size.sh);
 #   4. the macro's compile-time cost (benches/macro_cost.py);
-#   5. benches/report.py.
+#   5. instruction counts of the iteration benchmarks (benches/instructions.sh);
+#   6. benches/report.py.
 # Takes about 10 minutes on 2 cores. Works from any directory. A failing
 # no-panic link is recorded in the report, not fatal; anything else is.
 set -euo pipefail
@@ -19,8 +21,8 @@ step() { printf '\n== %s\n' "$*" >&2; }
 
 # Only this run's figures: drop the groups' previous results (criterion keeps
 # one directory per benchmark ever run).
-rm -rf "$TARGET_DIR"/criterion/k[1-7]_* "$TARGET_DIR"/criterion/proof_unique "$TARGET_DIR"/criterion/proof_disjoint
-rm -f "$REPORT_DIR"/no_panic.txt "$REPORT_DIR"/code_size.tsv "$REPORT_DIR"/macro_cost.json
+rm -rf "$TARGET_DIR"/criterion/k[1-7]_* "$TARGET_DIR"/criterion/i[0-9]*_* "$TARGET_DIR"/criterion/proof_unique "$TARGET_DIR"/criterion/proof_disjoint
+rm -f "$REPORT_DIR"/no_panic.txt "$REPORT_DIR"/code_size.tsv "$REPORT_DIR"/macro_cost.json "$REPORT_DIR"/instructions.tsv
 
 step "kernels: cargo bench -p strided-view-benches --bench kernels"
 cargo bench -p strided-view-benches --bench kernels 2>&1 | tee "$REPORT_DIR/kernels.log"
@@ -47,6 +49,9 @@ bash benches/code_size.sh
 
 step "macro cost: benches/macro_cost.py"
 python3 benches/macro_cost.py
+
+step "instruction counts: benches/instructions.sh"
+bash benches/instructions.sh
 
 step "report"
 python3 benches/report.py --command "bash benches/run.sh"

@@ -189,6 +189,23 @@ where
     }
     let outer: Vec<Vec<i64>> = view.outer_iter().map(|row| row.iter().copied().collect()).collect();
     assert_eq!(outer, rows);
+    // Skipping from either end, counting, the last row.
+    let collect = |row: Option<View<'_, i64, Trailing<L, 1>>>| row.map(|r| r.iter().copied().collect::<Vec<_>>());
+    for n in 0..rows.len() + 2 {
+        let mut it = view.rows();
+        assert_eq!(collect(it.nth(n)), rows.get(n).cloned(), "nth({n})");
+        assert_eq!(it.len(), rows.len().saturating_sub(n + 1));
+        assert_eq!(collect(it.next()), rows.get(n + 1).cloned());
+        let mut back = view.rows();
+        let from_back = rows.len().checked_sub(n + 1).and_then(|k| rows.get(k).cloned());
+        assert_eq!(collect(back.nth_back(n)), from_back, "nth_back({n})");
+        assert_eq!(back.len(), rows.len().saturating_sub(n + 1));
+        if n == 0 {
+            assert_eq!(collect(back.next()), rows.first().filter(|_| rows.len() > 1).cloned());
+        }
+    }
+    assert_eq!(view.rows().count(), rows.len());
+    assert_eq!(collect(view.rows().last()), rows.last().cloned());
     // Each row is as pointer-sized as its parent.
     for row in view.rows() {
         assert_eq!(core::mem::size_of_val(&row), core::mem::size_of::<usize>());
@@ -393,4 +410,212 @@ fn zip_of_one_to_eight_operands() {
     assert_eq!(out3[1], 204);
     assert_eq!(y2[4], 208);
     assert_eq!(y2[5], 105);
+}
+
+/// A small xorshift step: the scripts below are the same on every run.
+fn next_random(state: &mut u32) -> u32 {
+    *state ^= *state << 13;
+    *state ^= *state >> 17;
+    *state ^= *state << 5;
+    *state
+}
+
+/// One scripted mix of steps from both ends (`next`, `next_back`, `nth`,
+/// `nth_back`, checking `len` after each), then one way of finishing
+/// (`fold`, `rfold`, `count`, `last`, a `for` loop), for `iter()` and
+/// `indexed_iter()` side by side, against a model of the indices left.
+fn check_steps<L: Layout>() {
+    let data = buffer::<L>();
+    let view = View::<i64, L>::try_from_slice(&data).unwrap();
+    let all: Vec<(L::Index, i64)> = index_values::<L>().into_iter().zip(expected::<L>()).collect();
+    let mut state = 0x2545_f491;
+    // Every pair of (steps, finish) is met within 35 rounds; Miri runs fewer.
+    let rounds = if cfg!(miri) { 15 } else { 40 };
+    for round in 0..rounds {
+        let mut model: std::collections::VecDeque<(L::Index, i64)> = all.iter().copied().collect();
+        let (mut it, mut indexed) = (view.iter(), view.indexed_iter());
+        for _ in 0..round % 7 {
+            let k = (next_random(&mut state) % 5) as usize;
+            let want = match next_random(&mut state) % 4 {
+                0 => {
+                    let want = model.pop_front();
+                    assert_eq!(indexed.next().map(|(i, &x)| (i, x)), want);
+                    assert_eq!(it.next().copied(), want.map(|w| w.1));
+                    want
+                }
+                1 => {
+                    let want = model.pop_back();
+                    assert_eq!(indexed.next_back().map(|(i, &x)| (i, x)), want);
+                    assert_eq!(it.next_back().copied(), want.map(|w| w.1));
+                    want
+                }
+                2 => {
+                    model.drain(..k.min(model.len()));
+                    let want = model.pop_front();
+                    assert_eq!(indexed.nth(k).map(|(i, &x)| (i, x)), want);
+                    assert_eq!(it.nth(k).copied(), want.map(|w| w.1));
+                    want
+                }
+                _ => {
+                    let keep = model.len().saturating_sub(k);
+                    model.truncate(keep);
+                    let want = model.pop_back();
+                    assert_eq!(indexed.nth_back(k).map(|(i, &x)| (i, x)), want);
+                    assert_eq!(it.nth_back(k).copied(), want.map(|w| w.1));
+                    want
+                }
+            };
+            // Once an end comes back empty, so do both.
+            if want.is_none() {
+                assert_eq!((it.next(), indexed.next_back()), (None, None));
+            }
+            assert_eq!(it.len(), model.len(), "len after a step");
+            assert_eq!(indexed.len(), model.len());
+        }
+        let rest: Vec<(L::Index, i64)> = model.iter().copied().collect();
+        match round % 5 {
+            0 => {
+                let got = indexed.fold(Vec::new(), |mut v, (i, &x)| {
+                    v.push((i, x));
+                    v
+                });
+                assert_eq!(got, rest, "fold after steps");
+                let values = it.fold(Vec::new(), |mut v, &x| {
+                    v.push(x);
+                    v
+                });
+                assert_eq!(values, rest.iter().map(|w| w.1).collect::<Vec<_>>());
+            }
+            1 => {
+                let got = indexed.rfold(Vec::new(), |mut v, (i, &x)| {
+                    v.push((i, x));
+                    v
+                });
+                assert_eq!(got, rest.iter().rev().copied().collect::<Vec<_>>(), "rfold after steps");
+                let values = it.rfold(Vec::new(), |mut v, &x| {
+                    v.push(x);
+                    v
+                });
+                assert_eq!(values, rest.iter().rev().map(|w| w.1).collect::<Vec<_>>());
+            }
+            2 => {
+                assert_eq!(indexed.count(), rest.len());
+                assert_eq!(it.count(), rest.len());
+            }
+            3 => {
+                assert_eq!(indexed.last().map(|(i, &x)| (i, x)), rest.last().copied());
+                assert_eq!(it.last().copied(), rest.last().map(|w| w.1));
+            }
+            _ => {
+                let mut got = Vec::new();
+                for (i, &x) in indexed {
+                    got.push((i, x));
+                }
+                assert_eq!(got, rest, "for loop after steps");
+                assert!(it.copied().eq(rest.iter().map(|w| w.1)));
+            }
+        }
+    }
+}
+
+#[test]
+fn stepping_from_both_ends_agrees_with_brute_force() {
+    check_steps::<Matrix>();
+    check_steps::<Transposed>();
+    check_steps::<Reversed>();
+    check_steps::<Interior>();
+    check_steps::<Skew>();
+    check_steps::<Four>();
+    check_steps::<Broadcast>();
+    check_steps::<Line>();
+    check_steps::<Scalar>();
+    check_steps::<Empty>();
+}
+
+/// `iter_mut()` and `indexed_iter_mut()` partly stepped from both ends, the
+/// rest folded from either end: each element of the view is handed out
+/// once (each gets `+1000` once), and nothing else is touched.
+fn check_steps_mut<L: UniqueLayout>() {
+    let mut state = 0x1b87_3593;
+    let rounds = if cfg!(miri) { 10 } else { 24 };
+    let mut reached = vec![false; L::BUFFER_LEN];
+    for &e in &elements_of::<L>() {
+        reached[e] = true;
+    }
+    for round in 0..rounds {
+        let mut data = buffer::<L>();
+        {
+            let mut view = ViewMut::<i64, L>::try_from_slice(&mut data).unwrap();
+            let mut it = view.iter_mut();
+            for _ in 0..round % 5 {
+                let k = (next_random(&mut state) % 4) as usize;
+                let x = match next_random(&mut state) % 4 {
+                    0 => it.next(),
+                    1 => it.next_back(),
+                    // `nth` skips `k`, which stay untouched.
+                    2 => it.nth(k),
+                    _ => it.nth_back(k),
+                };
+                if let Some(x) = x {
+                    *x += 1000;
+                }
+            }
+            if round % 2 == 0 {
+                it.for_each(|x| *x += 1000);
+            } else {
+                it.rfold((), |(), x| *x += 1000);
+            }
+        }
+        // Every element reached got +1000 at most once; the skipped ones
+        // got nothing; elements outside the view are untouched.
+        for (e, &value) in data.iter().enumerate() {
+            let bumped = value - (100 + e as i64);
+            if reached[e] {
+                assert!(bumped == 0 || bumped == 1000, "element {e} bumped by {bumped}");
+            } else {
+                assert_eq!(bumped, 0, "element {e} is outside the view");
+            }
+        }
+        // Without skips every element is bumped exactly once.
+        let mut data = buffer::<L>();
+        {
+            let mut view = ViewMut::<i64, L>::try_from_slice(&mut data).unwrap();
+            let mut it = view.indexed_iter_mut();
+            let mut seen = Vec::new();
+            for _ in 0..round % 5 {
+                let step = if next_random(&mut state) % 2 == 0 {
+                    it.next()
+                } else {
+                    it.next_back()
+                };
+                if let Some((index, x)) = step {
+                    seen.push(index);
+                    *x += 1000;
+                }
+            }
+            it.for_each(|(index, x)| {
+                seen.push(index);
+                *x += 1000;
+            });
+            let as_vec = |i: &L::Index| i.as_ref().to_vec();
+            let mut seen: Vec<Vec<usize>> = seen.iter().map(as_vec).collect();
+            seen.sort();
+            let mut all: Vec<Vec<usize>> = index_values::<L>().iter().map(as_vec).collect();
+            all.sort();
+            assert_eq!(seen, all, "each index once");
+        }
+        for &e in &elements_of::<L>() {
+            assert_eq!(data[e], 100 + e as i64 + 1000);
+        }
+    }
+}
+
+#[test]
+fn writable_stepping_hands_out_each_element_once() {
+    check_steps_mut::<Matrix>();
+    check_steps_mut::<Reversed>();
+    check_steps_mut::<Interior>();
+    check_steps_mut::<Skew>();
+    check_steps_mut::<Four>();
+    check_steps_mut::<Line>();
 }

@@ -2,7 +2,9 @@
 //!
 //! `cargo bench -p strided-view-benches --bench kernels`; `benches/report.py`
 //! turns criterion's estimates into `BENCHMARKS.md`. Group `k<n>_<name>`,
-//! function = variant (`views`, `raw`, `checked`, `ndarray`, extras).
+//! function = variant (`views`, `raw`, `checked`, `ndarray`, extras); and the
+//! iteration groups `i<n>_<case>` (`views`, `raw`, `ndarray_dyn`, and the
+//! `_mut` variants over `iter_mut()`).
 // `criterion_group!` defines an undocumented `pub fn`; a bench binary has no API.
 #![allow(missing_docs)]
 
@@ -10,7 +12,10 @@ use core::hint::black_box;
 use core::time::Duration;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use strided_view_benches::{checked, data, ndarray, raw, views};
+use strided_view_benches::layouts::{
+    ColumnOrder, EveryThird, Flipped2, Interior2, Interior3, Interior4, Reversed, Strided1,
+};
+use strided_view_benches::{checked, data, iter_ndarray, iter_raw, iter_views, ndarray, raw, views, Dims};
 
 /// A zeroed boxed array (the large ones would not fit on the stack comfortably).
 fn boxed<T: Copy + Default, const N: usize>() -> Box<[T; N]> {
@@ -144,12 +149,127 @@ fn kernels(c: &mut Criterion) {
     }
 }
 
+/// One `for`-loop group: `views`, `raw`, `ndarray_dyn` over `iter()`, and
+/// `views_mut`, `raw_mut`, `ndarray_dyn_mut` over `iter_mut()`. The
+/// writable variants negate the buffer in place, so it alternates between
+/// two states of equal cost.
+macro_rules! for_group {
+    ($c:expr, $group:literal, $len:literal, $layout:ty, $fn:ident, $fn_mut:ident, $seed:literal) => {{
+        let mut x = boxed_f32::<$len>($seed);
+        let dims = Dims::of::<$layout>();
+        let mut g = $c.benchmark_group($group);
+        g.bench_function("views", |b| b.iter(|| iter_views::$fn(black_box(&x))));
+        g.bench_function("raw", |b| b.iter(|| iter_raw::$fn(black_box(&x))));
+        g.bench_function("ndarray_dyn", |b| {
+            b.iter(|| iter_ndarray::$fn(black_box(&x), black_box(&dims)))
+        });
+        g.bench_function("views_mut", |b| b.iter(|| iter_views::$fn_mut(black_box(&mut x))));
+        g.bench_function("raw_mut", |b| b.iter(|| iter_raw::$fn_mut(black_box(&mut x))));
+        g.bench_function("ndarray_dyn_mut", |b| {
+            b.iter(|| iter_ndarray::$fn_mut(black_box(&mut x), black_box(&dims)))
+        });
+        g.finish();
+    }};
+}
+
+/// External iteration (issue "Views the way Rust users write code"): group
+/// `i<n>_<case>`, function = variant.
+fn iteration(c: &mut Criterion) {
+    for_group!(
+        c,
+        "i1_for_rank1_stride3",
+        12288,
+        Strided1,
+        rank1_stride3,
+        rank1_stride3_mut,
+        11
+    );
+    for_group!(
+        c,
+        "i2_for_rank2_interior",
+        65536,
+        Interior2,
+        rank2_interior,
+        rank2_interior_mut,
+        12
+    );
+    for_group!(
+        c,
+        "i3_for_column_order",
+        65536,
+        ColumnOrder,
+        column_order,
+        column_order_mut,
+        13
+    );
+    for_group!(c, "i4_for_rank3", 32768, Interior3, rank3, rank3_mut, 14);
+    for_group!(c, "i5_for_rank4", 65536, Interior4, rank4, rank4_mut, 15);
+    for_group!(c, "i6_for_negative", 65536, Flipped2, negative, negative_mut, 16);
+
+    let (a, b) = (boxed_f32::<12288>(17), boxed_f32::<4096>(18));
+    let (da, db) = (Dims::of::<EveryThird>(), Dims::of::<Reversed>());
+    {
+        let mut g = c.benchmark_group("i7_iter_zip");
+        g.bench_function("views", |r| {
+            r.iter(|| iter_views::zip_iter(black_box(&a), black_box(&b)))
+        });
+        g.bench_function("raw", |r| r.iter(|| iter_raw::zip_dot(black_box(&a), black_box(&b))));
+        g.bench_function("ndarray_dyn", |r| {
+            r.iter(|| iter_ndarray::zip_iter(black_box(&a), black_box(&da), black_box(&b), black_box(&db)))
+        });
+        g.finish();
+    }
+    {
+        let mut g = c.benchmark_group("i8_generic_zip");
+        g.bench_function("views", |r| {
+            r.iter(|| iter_views::zip_generic(black_box(&a), black_box(&b)))
+        });
+        g.bench_function("raw", |r| r.iter(|| iter_raw::zip_dot(black_box(&a), black_box(&b))));
+        g.bench_function("ndarray_dyn", |r| {
+            r.iter(|| iter_ndarray::zip_generic(black_box(&a), black_box(&da), black_box(&b), black_box(&db)))
+        });
+        g.finish();
+    }
+
+    let x = boxed_f32::<65536>(19);
+    let d2 = Dims::of::<Interior2>();
+    type Read = fn(&[f32; 65536]) -> f32;
+    type ReadDyn = fn(&[f32; 65536], &Dims<2>) -> f32;
+    let cases: [(&str, Read, Read, ReadDyn); 3] = [
+        (
+            "i9_rows",
+            iter_views::rows,
+            iter_raw::rank2_interior,
+            iter_ndarray::rows,
+        ),
+        (
+            "i10_indexed_iter",
+            iter_views::indexed,
+            iter_raw::indexed,
+            iter_ndarray::indexed,
+        ),
+        (
+            "i11_index_loop",
+            iter_views::index_loop,
+            iter_raw::rank2_interior,
+            iter_ndarray::index_loop,
+        ),
+    ];
+    for (group, views_fn, raw_fn, ndarray_fn) in cases {
+        let mut g = c.benchmark_group(group);
+        g.bench_function("views", |r| r.iter(|| views_fn(black_box(&x))));
+        g.bench_function("raw", |r| r.iter(|| raw_fn(black_box(&x))));
+        g.bench_function("ndarray_dyn", |r| r.iter(|| ndarray_fn(black_box(&x), black_box(&d2))));
+        g.finish();
+    }
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default()
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(2))
         .sample_size(30);
-    targets = kernels
+    targets = kernels, iteration
 }
 criterion_main!(benches);

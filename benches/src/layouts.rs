@@ -49,3 +49,18 @@ strided_view! {
     /// Kernel 7: both channels, proven disjoint.
     pub split Stereo = (Left, Right);
 }
+
+strided_view! {
+    /// Iteration i1: channel 0 of three interleaved channels (rank 1, stride 3), writable.
+    pub mut Strided1: [f32; 12288] { shape: [4096], strides: [3] }
+    /// Iteration i2, i9 - i11: the 254 x 254 interior of a row-major 256 x 256 image.
+    pub mut Interior2: [f32; 65536] { shape: [254, 254], strides: [256, 1], offset: 257 }
+    /// Iteration i3: a 256 x 256 matrix in column order (the transpose of a row-major one).
+    pub mut ColumnOrder: [f32; 65536] { shape: [256, 256], strides: [1, 256] }
+    /// Iteration i4: the 30 x 30 x 30 interior of a 32 x 32 x 32 block.
+    pub mut Interior3: [f32; 32768] { shape: [30, 30, 30], strides: [1024, 32, 1], offset: 1057 }
+    /// Iteration i5: the 14^4 interior of a 16^4 block.
+    pub mut Interior4: [f32; 65536] { shape: [14, 14, 14, 14], strides: [4096, 256, 16, 1], offset: 4369 }
+    /// Iteration i6: the 254 x 254 interior of a 256 x 256 image, both axes reversed.
+    pub mut Flipped2: [f32; 65536] { shape: [254, 254], strides: [-256, -1], offset: 65278 }
+}

@@ -11,6 +11,11 @@
 //! criterion bench (`benches/kernels.rs`), the no-panic test
 //! (`tests/no_panic.rs`) and the code-size script (`code_size.sh`) measure the
 //! same code under the same symbol names (`strided_view_benches::raw::trace`, ..).
+//! The iteration benchmarks (`iter_views`, `iter_raw`, `iter_ndarray`) measure
+//! external iteration (`for` loops, `Iterator::zip`, `rows()`,
+//! `indexed_iter()`, `v[[i, j]]`) against hand-written loops and against
+//! ndarray with shapes and strides known only at run time.
+//!
 //! A few kernels have an extra variant (`views_map`, `views_for`,
 //! `views_fused`, `views_zip_mut`, `raw_fused`) that the report lists apart:
 //! another way to write the same job, measured to locate a gap.
@@ -20,6 +25,8 @@
 //! the kernels for the code-size comparison.
 #![no_std]
 
+#[cfg(feature = "ndarray")]
+pub mod iter_ndarray;
 #[cfg(feature = "ndarray")]
 pub mod ndarray;
 
@@ -57,8 +64,49 @@ pub fn gain_right(sample: i16) -> i16 {
     sample / 2
 }
 
+pub mod iter_raw;
+pub mod iter_views;
 pub mod layouts;
 pub mod views;
+
+/// A view's shape, strides and offset as run-time values: what the
+/// `iter_ndarray` functions get (through `black_box`), as ndarray users have
+/// them when they build a view from data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Dims<const R: usize> {
+    /// Extents.
+    pub shape: [usize; R],
+    /// Element strides (negative ones allowed).
+    pub strides: [isize; R],
+    /// The element of index `[0, .., 0]`.
+    pub offset: usize,
+}
+
+impl<const R: usize> Dims<R> {
+    /// The numbers of layout `L`.
+    pub fn of<L: view_core::Layout<Index = [usize; R]>>() -> Self
+    where
+        L::Index: view_core::Dim<Strides = [isize; R]>,
+    {
+        Dims {
+            shape: L::SHAPE,
+            strides: L::STRIDES,
+            offset: L::OFFSET,
+        }
+    }
+
+    /// The lowest element reached: the offset less `|s| (n - 1)` for each
+    /// negative stride `s` (for a non-empty shape).
+    pub fn lowest(&self) -> usize {
+        let mut lowest = self.offset;
+        for (&n, &s) in self.shape.iter().zip(&self.strides) {
+            if s < 0 {
+                lowest -= s.unsigned_abs() * (n - 1);
+            }
+        }
+        lowest
+    }
+}
 
 /// The kernels as hand-written `unsafe` pointer loops: the limit.
 ///

@@ -2,7 +2,7 @@
 //! comparison in `BENCHMARKS.md` is between equal computations (same order of
 //! additions), and the views kernels are right.
 
-use strided_view_benches::{checked, data, ndarray, raw, views};
+use strided_view_benches::{checked, data, iter_ndarray, iter_raw, iter_views, ndarray, raw, views, Dims};
 
 fn boxed<T: Copy + Default, const N: usize>() -> Box<[T; N]> {
     vec![T::default(); N]
@@ -128,4 +128,153 @@ fn stereo_agrees() {
         f(&mut samples);
         assert_eq!(&samples[..], &expected[..]);
     }
+}
+
+/// The elements of `d` over `x` in C order, by brute force (odometer).
+fn c_order<const R: usize>(x: &[f32], d: &Dims<R>) -> Vec<f32> {
+    let size: usize = d.shape.iter().product();
+    (0..size)
+        .map(|mut k| {
+            let mut element = d.offset as isize;
+            for axis in (0..R).rev() {
+                element += (k % d.shape[axis]) as isize * d.strides[axis];
+                k /= d.shape[axis];
+            }
+            x[element as usize]
+        })
+        .collect()
+}
+
+/// The `for`-loop variants of one group: `iter()` and `iter_mut()` in all
+/// three variants give the brute-force C-order sum bit for bit, and the
+/// writable ones negate exactly the view's elements.
+fn check_for<const N: usize, const R: usize>(
+    d: Dims<R>,
+    seed: u32,
+    read: [fn(&[f32; N]) -> f32; 2],
+    read_dyn: fn(&[f32; N], &Dims<R>) -> f32,
+    write: [fn(&mut [f32; N]) -> f32; 2],
+    write_dyn: fn(&mut [f32; N], &Dims<R>) -> f32,
+) {
+    let x = f32s::<N>(seed);
+    let elements = c_order(&x[..], &d);
+    let expected = elements.iter().fold(0.0f32, |a, &v| a + v);
+    for f in read {
+        assert_eq!(f(&x).to_bits(), expected.to_bits());
+    }
+    assert_eq!(read_dyn(&x, &d).to_bits(), expected.to_bits());
+    let mut negated = x.clone();
+    {
+        let size: usize = d.shape.iter().product();
+        assert_eq!(elements.len(), size);
+        // Negate the elements the view reaches (each once: it is unique).
+        let mut reached = vec![false; N];
+        for k in 0..size {
+            let (mut k, mut element) = (k, d.offset as isize);
+            for axis in (0..R).rev() {
+                element += (k % d.shape[axis]) as isize * d.strides[axis];
+                k /= d.shape[axis];
+            }
+            assert!(!reached[element as usize]);
+            reached[element as usize] = true;
+            negated[element as usize] = -negated[element as usize];
+        }
+    }
+    for k in 0..3 {
+        let mut y = x.clone();
+        let sum = match write.get(k) {
+            Some(f) => f(&mut y),
+            None => write_dyn(&mut y, &d),
+        };
+        assert_eq!(sum.to_bits(), expected.to_bits());
+        assert!(y.iter().zip(negated.iter()).all(|(a, b)| a.to_bits() == b.to_bits()));
+    }
+}
+
+#[test]
+fn for_loops_agree() {
+    use strided_view_benches::layouts::{ColumnOrder, Flipped2, Interior2, Interior3, Interior4, Strided1};
+    check_for(
+        Dims::of::<Strided1>(),
+        11,
+        [iter_views::rank1_stride3, iter_raw::rank1_stride3],
+        iter_ndarray::rank1_stride3,
+        [iter_views::rank1_stride3_mut, iter_raw::rank1_stride3_mut],
+        iter_ndarray::rank1_stride3_mut,
+    );
+    check_for(
+        Dims::of::<Interior2>(),
+        12,
+        [iter_views::rank2_interior, iter_raw::rank2_interior],
+        iter_ndarray::rank2_interior,
+        [iter_views::rank2_interior_mut, iter_raw::rank2_interior_mut],
+        iter_ndarray::rank2_interior_mut,
+    );
+    check_for(
+        Dims::of::<ColumnOrder>(),
+        13,
+        [iter_views::column_order, iter_raw::column_order],
+        iter_ndarray::column_order,
+        [iter_views::column_order_mut, iter_raw::column_order_mut],
+        iter_ndarray::column_order_mut,
+    );
+    check_for(
+        Dims::of::<Interior3>(),
+        14,
+        [iter_views::rank3, iter_raw::rank3],
+        iter_ndarray::rank3,
+        [iter_views::rank3_mut, iter_raw::rank3_mut],
+        iter_ndarray::rank3_mut,
+    );
+    check_for(
+        Dims::of::<Interior4>(),
+        15,
+        [iter_views::rank4, iter_raw::rank4],
+        iter_ndarray::rank4,
+        [iter_views::rank4_mut, iter_raw::rank4_mut],
+        iter_ndarray::rank4_mut,
+    );
+    check_for(
+        Dims::of::<Flipped2>(),
+        16,
+        [iter_views::negative, iter_raw::negative],
+        iter_ndarray::negative,
+        [iter_views::negative_mut, iter_raw::negative_mut],
+        iter_ndarray::negative_mut,
+    );
+}
+
+#[test]
+fn zips_agree() {
+    use strided_view_benches::layouts::{EveryThird, Reversed};
+    let (a, b) = (f32s::<12288>(17), f32s::<4096>(18));
+    let (da, db) = (Dims::of::<EveryThird>(), Dims::of::<Reversed>());
+    let expected = (0..4096).fold(0.0f32, |acc, i| acc + a[3 * i] * b[4095 - i]);
+    for f in [iter_views::zip_iter, iter_views::zip_generic, iter_raw::zip_dot] {
+        assert_eq!(f(&a, &b).to_bits(), expected.to_bits());
+    }
+    for f in [iter_ndarray::zip_iter, iter_ndarray::zip_generic] {
+        assert_eq!(f(&a, &da, &b, &db).to_bits(), expected.to_bits());
+    }
+}
+
+#[test]
+fn rows_indexed_and_index_loops_agree() {
+    use strided_view_benches::layouts::Interior2;
+    let x = f32s::<65536>(19);
+    let d = Dims::of::<Interior2>();
+    let sum = c_order(&x[..], &d).iter().fold(0.0f32, |a, &v| a + v);
+    for f in [iter_views::rows, iter_views::index_loop, iter_raw::rank2_interior] {
+        assert_eq!(f(&x).to_bits(), sum.to_bits());
+    }
+    for f in [iter_ndarray::rows, iter_ndarray::index_loop] {
+        assert_eq!(f(&x, &d).to_bits(), sum.to_bits());
+    }
+    let weighted = (0..254 * 254).fold(0.0f32, |a, k| {
+        let (i, j) = (k / 254, k % 254);
+        a + (i + j) as f32 * x[257 + 256 * i + j]
+    });
+    assert_eq!(iter_views::indexed(&x).to_bits(), weighted.to_bits());
+    assert_eq!(iter_raw::indexed(&x).to_bits(), weighted.to_bits());
+    assert_eq!(iter_ndarray::indexed(&x, &d).to_bits(), weighted.to_bits());
 }

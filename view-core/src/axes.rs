@@ -195,6 +195,18 @@ impl Span {
         })
     }
 
+    /// Skips `n` positions at the front (all that are left if fewer).
+    #[inline(always)]
+    fn skip(&mut self, n: usize) {
+        self.front = self.front.saturating_add(n).min(self.back);
+    }
+
+    /// Skips `n` positions at the back (all that are left if fewer).
+    #[inline(always)]
+    fn skip_back(&mut self, n: usize) {
+        self.back = self.back.saturating_sub(n).max(self.front);
+    }
+
     fn len(&self) -> usize {
         self.back - self.front
     }
@@ -242,6 +254,22 @@ macro_rules! along {
             fn size_hint(&self) -> (usize, Option<usize>) {
                 (self.span.len(), Some(self.span.len()))
             }
+
+            #[inline]
+            fn count(self) -> usize {
+                self.span.len()
+            }
+
+            #[inline]
+            fn last(mut self) -> Option<$item> {
+                self.next_back()
+            }
+
+            #[inline]
+            fn nth(&mut self, n: usize) -> Option<$item> {
+                self.span.skip(n);
+                self.next()
+            }
         }
 
         impl<'a, E, L: $bound + Subview<1> $(, const $param: usize)*> DoubleEndedIterator for $name<'a, E, L $(, $param)*> {
@@ -250,6 +278,12 @@ macro_rules! along {
                 let $i = self.span.next_back()?;
                 let $base = self.base;
                 Some($make)
+            }
+
+            #[inline]
+            fn nth_back(&mut self, n: usize) -> Option<$item> {
+                self.span.skip_back(n);
+                self.next_back()
             }
         }
 

@@ -1,7 +1,10 @@
 //! Iteration in logical C order (last axis fastest), from both ends, by
 //! reference and with the index: thin wrappers of a [`Base`] and a
-//! [`Cursor`]. A fresh iterator's `fold` (`sum`, `for_each`, `max_by`, ..)
-//! runs the whole-view loop nest of `walk` instead of stepping.
+//! [`Cursor`]. `next` is the cursor's step (a counter test, a decrement
+//! and a constant-stride bump); a fresh iterator's `fold` (`sum`,
+//! `for_each`, `max_by`, ..) runs the whole-view loop nest of `walk`, a
+//! partly consumed one (and `rfold`) the rest a row at a time; `nth`,
+//! `nth_back`, `count` and `last` skip rather than step.
 
 use core::iter::FusedIterator;
 use core::marker::PhantomData;
@@ -53,23 +56,35 @@ macro_rules! iterator {
             }
 
             #[inline]
-            fn fold<B, F: FnMut(B, $item) -> B>(mut self, init: B, mut f: F) -> B {
+            fn fold<B, F: FnMut(B, $item) -> B>(self, init: B, mut f: F) -> B {
+                let $base = self.base;
                 if $fast && self.cursor.is_fresh() {
                     // The whole view at once: `walk` yields every index of
                     // `L` once, in C order, as this iterator would (it
                     // gives no index, so only iterators without one use it).
-                    let $base = self.base;
                     return walk_fold(L::SHAPE_SLICE, [L::STRIDES_SLICE], [L::OFFSET], init, |acc, [$element]| {
                         let $index = <L::Index as crate::layout::Dim>::ZEROS;
                         f(acc, $make)
                     });
                 }
-                // Partly consumed: step by step.
-                let mut acc = init;
-                while let Some(x) = self.next() {
-                    acc = f(acc, x);
-                }
-                acc
+                // What is left, a row at a time (each row a counted loop).
+                self.cursor.fold_front(init, |acc, $index, $element| f(acc, $make))
+            }
+
+            #[inline]
+            fn count(self) -> usize {
+                self.cursor.len()
+            }
+
+            #[inline]
+            fn last(mut self) -> Option<$item> {
+                self.next_back()
+            }
+
+            #[inline]
+            fn nth(&mut self, n: usize) -> Option<$item> {
+                self.cursor.skip_front(n);
+                self.next()
             }
         }
 
@@ -79,6 +94,18 @@ macro_rules! iterator {
                 let ($index, $element) = self.cursor.next_back()?;
                 let $base = self.base;
                 Some($make)
+            }
+
+            #[inline]
+            fn rfold<B, F: FnMut(B, $item) -> B>(self, init: B, mut f: F) -> B {
+                let $base = self.base;
+                self.cursor.fold_back(init, |acc, $index, $element| f(acc, $make))
+            }
+
+            #[inline]
+            fn nth_back(&mut self, n: usize) -> Option<$item> {
+                self.cursor.skip_back(n);
+                self.next_back()
             }
         }
 
@@ -107,7 +134,9 @@ iterator! {
     IterMut, UniqueLayout, &'a mut [E], &'a mut E, fast_fold: true,
     |base, _index, element| {
         // SAFETY: `element` is reached by `L`, and is yielded once (the
-        // cursor's two ends share one count; `walk` visits each index once;
+        // cursor's two ends take disjoint runs from one pool of the indices
+        // left, and each fold visits what is left once; `walk` visits each
+        // index once;
         // `L` is proven unique, so distinct indices are distinct elements);
         // `new`'s caller gave exclusive access to them for `'a`.
         unsafe { base.write(element) }

@@ -150,7 +150,8 @@ impl DynError {
     /// const TEXT: view_core::proof::Message = REFUSED.message();
     /// assert_eq!(
     ///     TEXT.as_str(),
-    ///     "run-time layout is out of bounds: index [2] reaches element 4, but the buffer has 3 elements (0 to 2)"
+    ///     "run-time layout is out of bounds: index [2] reaches element 4, but the buffer has 3 elements (0 to 2); \
+    ///      it needs a buffer of 5 elements (its REQUIRED_LEN)"
     /// );
     /// ```
     pub const fn message(&self) -> Message {

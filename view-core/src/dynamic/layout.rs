@@ -35,7 +35,7 @@ use crate::proof::{
 /// assert_eq!(
 ///     DynLayout::new([3, 3], [-4, 1], 7, 12).unwrap_err().to_string(),
 ///     "run-time layout is out of bounds: index [2, 0] reaches element -1, before the start \
-///      of the buffer; with these negative strides the offset must be at least 8"
+///      of the buffer; with these negative strides the offset must be at least 8 (`offset: 8`)"
 /// );
 /// # Ok::<(), view_core::DynError>(())
 /// ```
@@ -70,7 +70,7 @@ impl<const R: usize> DynLayout<R> {
     /// assert_eq!(
     ///     error.to_string(),
     ///     "run-time layout is out of bounds: index [3, 2] reaches element 13, \
-    ///      but the buffer has 12 elements (0 to 11)"
+    ///      but the buffer has 12 elements (0 to 11); it needs a buffer of 14 elements (its REQUIRED_LEN)"
     /// );
     /// # Ok::<(), view_core::DynError>(())
     /// ```
@@ -156,8 +156,8 @@ impl<const R: usize> DynLayout<R> {
     /// let error = DynLayout::from_numpy([4, 3], [24, 16], 0, 8, 96).unwrap_err();
     /// assert_eq!(
     ///     error.to_string(),
-    ///     "run-time layout is out of bounds: index [3, 2] reaches element 13, \
-    ///      but the buffer has 12 elements (0 to 11)"
+    ///     "run-time layout is out of bounds: index [3, 2] reaches element 13 (byte 104), \
+    ///      but the buffer has 12 elements (0 to 11); it needs a buffer of 14 elements (its REQUIRED_LEN)"
     /// );
     /// // NumPy accepts this one over an empty buffer; it holds no element.
     /// assert!(DynLayout::from_numpy([2], [8], 0, 8, 0).is_err());

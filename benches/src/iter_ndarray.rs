@@ -1,0 +1,150 @@
+//! The iteration benchmarks with ndarray as its users build views from data:
+//! shape, strides and offset known only at run time ([`Dims`], passed through
+//! `black_box` by the bench), `ArrayView::from_shape(shape.strides(strides),
+//! &slice[lowest..])` with `Dim<[usize; R]>` dimensions taken from those
+//! values, `invert_axis` for the axes of negative stride (which `from_shape`
+//! rejects), then ndarray's idiomatic `iter()`, `iter_mut()`, `rows()`,
+//! `indexed_iter()`, `v[[i, j]]` and `Zip`.
+//!
+//! The same additions in the same order as `iter_views` and `iter_raw`
+//! (ndarray's `iter()` yields logical C order). `from_shape` checks the
+//! numbers against the slice; the `expect`s never fire for the benches' inputs.
+
+use ndarray::{ArrayView, ArrayViewMut, Axis, Dim, Dimension, IntoDimension, ShapeBuilder, Zip};
+
+use crate::Dims;
+
+/// The ndarray view of `x` through `d`.
+fn view<'a, const R: usize>(x: &'a [f32], d: &Dims<R>) -> ArrayView<'a, f32, Dim<[usize; R]>>
+where
+    [usize; R]: IntoDimension<Dim = Dim<[usize; R]>>,
+    Dim<[usize; R]>: Dimension,
+{
+    let shape = Dim(d.shape).strides(Dim(d.strides.map(|s| s.unsigned_abs())));
+    let mut v = ArrayView::from_shape(shape, &x[d.lowest()..]).expect("fits");
+    for (axis, &s) in d.strides.iter().enumerate() {
+        if s < 0 {
+            v.invert_axis(Axis(axis));
+        }
+    }
+    v
+}
+
+/// The writable ndarray view of `x` through `d`.
+fn view_mut<'a, const R: usize>(x: &'a mut [f32], d: &Dims<R>) -> ArrayViewMut<'a, f32, Dim<[usize; R]>>
+where
+    [usize; R]: IntoDimension<Dim = Dim<[usize; R]>>,
+    Dim<[usize; R]>: Dimension,
+{
+    let shape = Dim(d.shape).strides(Dim(d.strides.map(|s| s.unsigned_abs())));
+    let mut v = ArrayViewMut::from_shape(shape, &mut x[d.lowest()..]).expect("fits");
+    for (axis, &s) in d.strides.iter().enumerate() {
+        if s < 0 {
+            v.invert_axis(Axis(axis));
+        }
+    }
+    v
+}
+
+macro_rules! for_iter {
+    ($(#[$doc:meta])* $name:ident, $name_mut:ident, $len:literal, $rank:literal) => {
+        $(#[$doc])*
+        #[inline(never)]
+        pub fn $name(x: &[f32; $len], d: &Dims<$rank>) -> f32 {
+            let mut acc = 0.0f32;
+            for &v in view(x, d).iter() {
+                acc += v;
+            }
+            acc
+        }
+
+        /// The writable variant: `for` over `iter_mut()`, sum and negate.
+        #[inline(never)]
+        pub fn $name_mut(x: &mut [f32; $len], d: &Dims<$rank>) -> f32 {
+            let mut acc = 0.0f32;
+            for v in view_mut(x, d).iter_mut() {
+                acc += *v;
+                *v = -*v;
+            }
+            acc
+        }
+    };
+}
+
+for_iter!(
+    /// i1: rank 1, stride 3.
+    rank1_stride3, rank1_stride3_mut, 12288, 1
+);
+for_iter!(
+    /// i2: the 254 x 254 interior of 256 x 256.
+    rank2_interior, rank2_interior_mut, 65536, 2
+);
+for_iter!(
+    /// i3: 256 x 256 in column order.
+    column_order, column_order_mut, 65536, 2
+);
+for_iter!(
+    /// i4: the 30^3 interior of 32^3.
+    rank3, rank3_mut, 32768, 3
+);
+for_iter!(
+    /// i5: the 14^4 interior of 16^4.
+    rank4, rank4_mut, 65536, 4
+);
+for_iter!(
+    /// i6: the interior with both axes reversed.
+    negative, negative_mut, 65536, 2
+);
+
+/// i7: `a.iter().zip(b.iter())`.
+#[inline(never)]
+pub fn zip_iter(a: &[f32; 12288], da: &Dims<1>, b: &[f32; 4096], db: &Dims<1>) -> f32 {
+    let mut acc = 0.0f32;
+    for (&x, &y) in view(a, da).iter().zip(view(b, db).iter()) {
+        acc += x * y;
+    }
+    acc
+}
+
+/// i8: `Zip::from(&a).and(&b).fold(..)`.
+#[inline(never)]
+pub fn zip_generic(a: &[f32; 12288], da: &Dims<1>, b: &[f32; 4096], db: &Dims<1>) -> f32 {
+    let (a, b) = (view(a, da), view(b, db));
+    Zip::from(&a).and(&b).fold(0.0f32, |acc, &x, &y| acc + x * y)
+}
+
+/// i9: `for` over `rows()`, then over each row.
+#[inline(never)]
+pub fn rows(x: &[f32; 65536], d: &Dims<2>) -> f32 {
+    let mut acc = 0.0f32;
+    for row in view(x, d).rows() {
+        for &v in row {
+            acc += v;
+        }
+    }
+    acc
+}
+
+/// i10: `indexed_iter()`: `Σ (i + j) · x[i, j]`.
+#[inline(never)]
+pub fn indexed(x: &[f32; 65536], d: &Dims<2>) -> f32 {
+    let mut acc = 0.0f32;
+    for ((i, j), &v) in view(x, d).indexed_iter() {
+        acc += (i + j) as f32 * v;
+    }
+    acc
+}
+
+/// i11: `v[[i, j]]` in a double loop over the view's shape.
+#[inline(never)]
+pub fn index_loop(x: &[f32; 65536], d: &Dims<2>) -> f32 {
+    let v = view(x, d);
+    let (n, m) = v.dim();
+    let mut acc = 0.0f32;
+    for i in 0..n {
+        for j in 0..m {
+            acc += v[[i, j]];
+        }
+    }
+    acc
+}
