@@ -534,6 +534,51 @@ def macro_cost_section(report: Path, criterion: Path) -> list:
     return lines
 
 
+def generic_cost_section(report: Path) -> list:
+    lines = ["## Compile-time cost of generic instantiations", ""]
+    path = report / "generic_cost.json"
+    if not path.is_file():
+        return lines + ["Not run (`benches/generic_cost.py` writes `generic_cost.json`).", ""]
+    data = json.loads(path.read_text())
+    med = data["median_s"]
+    base = med["baseline/0"]
+    lines += [
+        "`benches/generic_cost.py`: one crate per (kind, size) whose one function makes a view of",
+        "one instantiation, `cargo check` and `cargo build` of the crate alone after a touch, median",
+        f"of {data['repeat']} runs ({data['rustc']}), minus the same of a crate that makes no view",
+        f"(baseline: check {base['check']:.3f} s, build {base['build']:.3f} s). The proof of a generic",
+        "instantiation runs in const evaluation after monomorphization, so only `cargo build` pays",
+        "(and reports) it; `cargo check` does not evaluate it.",
+        "",
+        "| kind | " + " | ".join(f"{n} x {n}: build" for n in data["sizes"]) + " |",
+        "|---|" + "---|" * len(data["sizes"]),
+    ]
+    what = {
+        "bounds": "read-only `Img<W, H>` (bounds)",
+        "c_order_mut": "`mut` C order (nesting rule)",
+        "transposed_mut": "`mut` written transposed, strides `[1, W]`",
+        "derived_t_mut": "`mut` derived `.t()` (algebra, uniqueness from the parent)",
+        "sliced_mut": "`mut` derived `.slice(0, 1..-1).slice(1, .., 2)`",
+        "non_nested_mut": "`mut` `[2, 3, N]` strides `[3, 2, 6]` (bounded search)",
+        "split": "split `Left<N>` / `Right<N>` (disjointness)",
+    }
+    for kind in data["kinds"]:
+        cells = []
+        for n in data["sizes"]:
+            m = med[f"{kind}/{n}"]
+            cells.append(f"{(m['build'] - base['build']) * 1000:+.0f} ms")
+        lines.append(f"| {what.get(kind, kind)} | " + " | ".join(cells) + " |")
+    over = med.get("over_budget/0")
+    if over:
+        lines += [
+            "",
+            "Beyond const evaluation's budget (the rank-10 layout of",
+            "`ui-tests/tests/build/fail_generic_undecided.rs`, `mut`): `cargo build` refuses it as",
+            f"\"could not be proven unique\" in {over['build']:.2f} s ({(over['build'] - base['build']) * 1000:+.0f} ms), never accepting it on a guess.",
+        ]
+    return lines + [""]
+
+
 def guarded(title: str, section) -> list:
     """A section, or a note if its input is from another version of the scripts."""
     try:
@@ -576,6 +621,7 @@ def main() -> int:
     out += guarded("No panic path", lambda: no_panic_section(report)) + [""]
     out += guarded("Code size", lambda: code_size_section(report))
     out += guarded("Compile-time cost of the macro", lambda: macro_cost_section(report, criterion)) + [""]
+    out += guarded("Compile-time cost of generic instantiations", lambda: generic_cost_section(report)) + [""]
     analysis = ROOT / "benches" / "ANALYSIS.md"
     if analysis.is_file():
         out += [analysis.read_text().rstrip(), ""]

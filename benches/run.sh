@@ -5,7 +5,8 @@
 #      and the proof's decisions on the largest layouts (benches/benches/proof.rs);
 #   2. the no-panic test of the views kernels, in release;
 #   3. code size on thumbv7em-none-eabihf (benches/code_size.sh);
-#   4. the macro's compile-time cost (benches/macro_cost.py);
+#   4. the macro's compile-time cost (benches/macro_cost.py) and that of
+#      generic instantiations (benches/generic_cost.py);
 #   5. instruction counts of the iteration benchmarks (benches/instructions.sh);
 #   6. benches/report.py.
 # Takes about 10 minutes on 2 cores. Works from any directory. A failing
@@ -22,7 +23,7 @@ step() { printf '\n== %s\n' "$*" >&2; }
 # Only this run's figures: drop the groups' previous results (criterion keeps
 # one directory per benchmark ever run).
 rm -rf "$TARGET_DIR"/criterion/k[1-7]_* "$TARGET_DIR"/criterion/i[0-9]*_* "$TARGET_DIR"/criterion/proof_unique "$TARGET_DIR"/criterion/proof_disjoint
-rm -f "$REPORT_DIR"/no_panic.txt "$REPORT_DIR"/code_size.tsv "$REPORT_DIR"/macro_cost.json "$REPORT_DIR"/instructions.tsv
+rm -f "$REPORT_DIR"/no_panic.txt "$REPORT_DIR"/code_size.tsv "$REPORT_DIR"/macro_cost.json "$REPORT_DIR"/generic_cost.json "$REPORT_DIR"/instructions.tsv
 
 step "kernels: cargo bench -p strided-view-benches --bench kernels"
 cargo bench -p strided-view-benches --bench kernels 2>&1 | tee "$REPORT_DIR/kernels.log"
@@ -49,6 +50,9 @@ bash benches/code_size.sh
 
 step "macro cost: benches/macro_cost.py"
 python3 benches/macro_cost.py
+
+step "generic instantiations: benches/generic_cost.py"
+python3 benches/generic_cost.py
 
 step "instruction counts: benches/instructions.sh"
 bash benches/instructions.sh
