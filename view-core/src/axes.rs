@@ -14,7 +14,7 @@ use crate::layout::{Dim, Layout, Subview, UniqueLayout};
 use crate::proof::{Uniqueness, MAX_RANK};
 use crate::raw::Base;
 use crate::shape::AnyShape;
-use crate::trailing::{fill_index, fill_strides, has_zero, reach, trailing_base_at, SubviewFacts, Trailing};
+use crate::trailing::{based_len, based_offset, fill_index, fill_strides, trailing_base_at, SubviewFacts, Trailing};
 use crate::view::View;
 use crate::view_mut::ViewMut;
 
@@ -86,18 +86,8 @@ impl<L: Subview<1>, const A: usize> Layout for Without<L, A> {
     const STRIDES: <L::Rest as Dim>::Strides = fill_strides::<L::Rest>(Self::STRIDES_SLICE);
     const SHAPE_SLICE: &'static [usize] = Parts::<L, A>::SHAPE.split_at(Parts::<L, A>::RANK).0;
     const STRIDES_SLICE: &'static [isize] = Parts::<L, A>::STRIDES.split_at(Parts::<L, A>::RANK).0;
-    const OFFSET: usize = if has_zero(Self::SHAPE_SLICE) {
-        0
-    } else {
-        reach(Self::SHAPE_SLICE, Self::STRIDES_SLICE, true)
-    };
-    const BUFFER_LEN: usize = if has_zero(Self::SHAPE_SLICE) {
-        0
-    } else {
-        Self::OFFSET
-            .saturating_add(reach(Self::SHAPE_SLICE, Self::STRIDES_SLICE, false))
-            .saturating_add(1)
-    };
+    const OFFSET: usize = based_offset(Self::SHAPE_SLICE, Self::STRIDES_SLICE);
+    const BUFFER_LEN: usize = based_len(Self::SHAPE_SLICE, Self::STRIDES_SLICE);
     const NAME: &'static str = L::NAME;
     // SAFETY: the record states uniqueness only when `L` is proven unique and
     // not empty, and then it is true of these numbers (see `Parts::RECORD`).

@@ -18,7 +18,7 @@ use crate::layout::{Dim, Layout};
 use crate::proof::{Message, Uniqueness};
 use crate::raw::Base;
 use crate::shape::ShapeType;
-use crate::trailing::{fill_index, has_zero, reach};
+use crate::trailing::{based_len, based_offset, fill_index, has_zero};
 
 /// The layout of a block of shape `S` (a [`Shape2<3, 3>`](crate::shape::Shape2)
 /// of `L`'s rank) of a view of layout `L`, at a run-time position: see
@@ -63,18 +63,8 @@ impl<L: Layout, S: ShapeType> Layout for Patch<L, S> {
     const STRIDES: <L::Index as Dim>::Strides = L::STRIDES;
     const SHAPE_SLICE: &'static [usize] = extents::<S>();
     const STRIDES_SLICE: &'static [isize] = L::STRIDES_SLICE;
-    const OFFSET: usize = if has_zero(Self::SHAPE_SLICE) {
-        0
-    } else {
-        reach(Self::SHAPE_SLICE, Self::STRIDES_SLICE, true)
-    };
-    const BUFFER_LEN: usize = if has_zero(Self::SHAPE_SLICE) {
-        0
-    } else {
-        Self::OFFSET
-            .saturating_add(reach(Self::SHAPE_SLICE, Self::STRIDES_SLICE, false))
-            .saturating_add(1)
-    };
+    const OFFSET: usize = based_offset(Self::SHAPE_SLICE, Self::STRIDES_SLICE);
+    const BUFFER_LEN: usize = based_len(Self::SHAPE_SLICE, Self::STRIDES_SLICE);
     const NAME: &'static str = L::NAME;
     // SAFETY: the record is made by `PatchRecord`, which states uniqueness
     // only when `L` is proven unique and every extent of `S` is at most

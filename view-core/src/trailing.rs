@@ -70,6 +70,29 @@ pub(crate) const fn reach(shape: &[usize], strides: &[isize], negative: bool) ->
     total
 }
 
+/// The offset of a layout based at its own lowest element, as the layouts
+/// view-core computes are (`Trailing`, `Without`, `Patch`): `Σ |s| (n - 1)`
+/// over its negative strides, 0 when it is empty.
+pub(crate) const fn based_offset(shape: &[usize], strides: &[isize]) -> usize {
+    if has_zero(shape) {
+        0
+    } else {
+        reach(shape, strides, true)
+    }
+}
+
+/// The buffer length of such a layout: its required length, the offset plus
+/// `Σ s (n - 1)` over its positive strides plus one, 0 when it is empty.
+pub(crate) const fn based_len(shape: &[usize], strides: &[isize]) -> usize {
+    if has_zero(shape) {
+        0
+    } else {
+        based_offset(shape, strides)
+            .saturating_add(reach(shape, strides, false))
+            .saturating_add(1)
+    }
+}
+
 pub(crate) const fn has_zero(shape: &[usize]) -> bool {
     let mut k = 0;
     while k < shape.len() {
@@ -124,18 +147,8 @@ impl<L: Subview<K>, const K: usize> Layout for Trailing<L, K> {
     const STRIDES: <L::Rest as Dim>::Strides = fill_strides::<L::Rest>(Self::STRIDES_SLICE);
     const SHAPE_SLICE: &'static [usize] = from(L::SHAPE_SLICE, K);
     const STRIDES_SLICE: &'static [isize] = from(L::STRIDES_SLICE, K);
-    const OFFSET: usize = if has_zero(Self::SHAPE_SLICE) {
-        0
-    } else {
-        reach(Self::SHAPE_SLICE, Self::STRIDES_SLICE, true)
-    };
-    const BUFFER_LEN: usize = if has_zero(Self::SHAPE_SLICE) {
-        0
-    } else {
-        Self::OFFSET
-            .saturating_add(reach(Self::SHAPE_SLICE, Self::STRIDES_SLICE, false))
-            .saturating_add(1)
-    };
+    const OFFSET: usize = based_offset(Self::SHAPE_SLICE, Self::STRIDES_SLICE);
+    const BUFFER_LEN: usize = based_len(Self::SHAPE_SLICE, Self::STRIDES_SLICE);
     const NAME: &'static str = L::NAME;
     // SAFETY: the record is made by `TrailingRecord`, which states uniqueness
     // only when `L` is proven unique and not empty; the trailing axes of such

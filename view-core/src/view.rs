@@ -15,7 +15,7 @@ use crate::patch::{patch_base, Patch};
 use crate::raw::{non_null, Base};
 use crate::shape::ShapeType;
 use crate::trailing::{trailing_base, SubviewFacts, Trailing};
-use crate::zip::{Operand, Sealed};
+use crate::zip::{static_geometry, Operand, Sealed};
 
 /// A read-only view of a buffer of `E` through layout `L`.
 ///
@@ -393,23 +393,7 @@ impl<E, L: Layout> Sealed for &View<'_, E, L> {}
 impl<'a, E, L: Layout> Operand for View<'a, E, L> {
     type Elem = E;
     type Item = &'a E;
-    type Shape = L::Shape;
-    const STATIC_SHAPE: Option<&'static [usize]> = Some(L::SHAPE_SLICE);
-
-    #[inline(always)]
-    fn extents(&self) -> &[usize] {
-        L::SHAPE_SLICE
-    }
-
-    #[inline(always)]
-    fn steps(&self) -> &[isize] {
-        L::STRIDES_SLICE
-    }
-
-    #[inline(always)]
-    fn start(&self) -> usize {
-        L::OFFSET
-    }
+    static_geometry!(L);
 
     #[inline(always)]
     fn base_ptr(&self) -> NonNull<E> {
@@ -430,23 +414,7 @@ impl<'a, E, L: Layout> Operand for View<'a, E, L> {
 impl<'a, E, L: Layout> Operand for &View<'a, E, L> {
     type Elem = E;
     type Item = &'a E;
-    type Shape = L::Shape;
-    const STATIC_SHAPE: Option<&'static [usize]> = Some(L::SHAPE_SLICE);
-
-    #[inline(always)]
-    fn extents(&self) -> &[usize] {
-        L::SHAPE_SLICE
-    }
-
-    #[inline(always)]
-    fn steps(&self) -> &[isize] {
-        L::STRIDES_SLICE
-    }
-
-    #[inline(always)]
-    fn start(&self) -> usize {
-        L::OFFSET
-    }
+    static_geometry!(L);
 
     #[inline(always)]
     fn base_ptr(&self) -> NonNull<E> {

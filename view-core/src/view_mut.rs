@@ -16,7 +16,7 @@ use crate::raw::{non_null, Base};
 use crate::shape::{SameShape, ShapeType};
 use crate::trailing::{trailing_base, SubviewFacts, Trailing};
 use crate::view::View;
-use crate::zip::{zip, Operand, Sealed};
+use crate::zip::{static_geometry, zip, Operand, Sealed};
 
 /// A writable view of a buffer of `E` through a proven-unique layout `L`.
 ///
@@ -599,23 +599,7 @@ impl<E, L: UniqueLayout> Sealed for &mut ViewMut<'_, E, L> {}
 impl<'b, E, L: UniqueLayout> Operand for &'b ViewMut<'_, E, L> {
     type Elem = E;
     type Item = &'b E;
-    type Shape = L::Shape;
-    const STATIC_SHAPE: Option<&'static [usize]> = Some(L::SHAPE_SLICE);
-
-    #[inline(always)]
-    fn extents(&self) -> &[usize] {
-        L::SHAPE_SLICE
-    }
-
-    #[inline(always)]
-    fn steps(&self) -> &[isize] {
-        L::STRIDES_SLICE
-    }
-
-    #[inline(always)]
-    fn start(&self) -> usize {
-        L::OFFSET
-    }
+    static_geometry!(L);
 
     #[inline(always)]
     fn base_ptr(&self) -> NonNull<E> {
@@ -637,23 +621,7 @@ impl<'b, E, L: UniqueLayout> Operand for &'b ViewMut<'_, E, L> {
 impl<'b, E, L: UniqueLayout> Operand for &'b mut ViewMut<'_, E, L> {
     type Elem = E;
     type Item = &'b mut E;
-    type Shape = L::Shape;
-    const STATIC_SHAPE: Option<&'static [usize]> = Some(L::SHAPE_SLICE);
-
-    #[inline(always)]
-    fn extents(&self) -> &[usize] {
-        L::SHAPE_SLICE
-    }
-
-    #[inline(always)]
-    fn steps(&self) -> &[isize] {
-        L::STRIDES_SLICE
-    }
-
-    #[inline(always)]
-    fn start(&self) -> usize {
-        L::OFFSET
-    }
+    static_geometry!(L);
 
     #[inline(always)]
     fn base_ptr(&self) -> NonNull<E> {
@@ -675,23 +643,7 @@ impl<'b, E, L: UniqueLayout> Operand for &'b mut ViewMut<'_, E, L> {
 impl<'a, E, L: UniqueLayout> Operand for ViewMut<'a, E, L> {
     type Elem = E;
     type Item = &'a mut E;
-    type Shape = L::Shape;
-    const STATIC_SHAPE: Option<&'static [usize]> = Some(L::SHAPE_SLICE);
-
-    #[inline(always)]
-    fn extents(&self) -> &[usize] {
-        L::SHAPE_SLICE
-    }
-
-    #[inline(always)]
-    fn steps(&self) -> &[isize] {
-        L::STRIDES_SLICE
-    }
-
-    #[inline(always)]
-    fn start(&self) -> usize {
-        L::OFFSET
-    }
+    static_geometry!(L);
 
     #[inline(always)]
     fn base_ptr(&self) -> NonNull<E> {

@@ -78,6 +78,31 @@ pub trait Operand: Sealed {
     unsafe fn item(ptr: NonNull<Self::Elem>, element: usize) -> Self::Item;
 }
 
+/// The geometry part of [`Operand`] for a view of the static layout `$l`:
+/// its constants.
+macro_rules! static_geometry {
+    ($l:ident) => {
+        type Shape = $l::Shape;
+        const STATIC_SHAPE: Option<&'static [usize]> = Some($l::SHAPE_SLICE);
+
+        #[inline(always)]
+        fn extents(&self) -> &[usize] {
+            $l::SHAPE_SLICE
+        }
+
+        #[inline(always)]
+        fn steps(&self) -> &[isize] {
+            $l::STRIDES_SLICE
+        }
+
+        #[inline(always)]
+        fn start(&self) -> usize {
+            $l::OFFSET
+        }
+    };
+}
+pub(crate) use static_geometry;
+
 /// A tuple of 1 to 8 [`Operand`]s of one shape.
 #[diagnostic::on_unimplemented(
     message = "`zip` walks views of one shape: `{Self}` are not views of one shape",
