@@ -341,3 +341,166 @@ along! {
     extent: AxisFacts::<L, A>::EXTENT, check: AxisFacts::<L, A>::WRITABLE,
     "# Safety\nAs for `RowsMut::new`."
 }
+
+// The axis iterators of the views, here beside the iterators they make
+// (the view modules do not import this one).
+
+impl<'a, E, L: Layout> View<'a, E, L> {
+    /// The views along axis 0 (the rows of a matrix): `v[i]` of NumPy for
+    /// each `i`, each a view of one rank fewer, as pointer-sized as this one.
+    ///
+    /// ```
+    /// view_macros::strided_view! {
+    ///     Grid: [i32; 6] { shape: [2, 3] }
+    /// }
+    /// let data = [0, 1, 2, 3, 4, 5];
+    /// let grid = Grid::view(&data);
+    /// let sums: Vec<i32> = grid.rows().map(|row| row.sum()).collect();
+    /// assert_eq!(sums, [3, 12]);
+    /// ```
+    #[inline]
+    pub fn rows(self) -> Rows<'a, E, L>
+    where
+        L: Subview<1>,
+    {
+        // SAFETY: this view may read `L`'s elements for `'a` with no writer.
+        unsafe { Rows::new(self.base()) }
+    }
+    /// The views along axis 0: the same as [`rows`](Self::rows), by
+    /// ndarray's name.
+    ///
+    /// ```
+    /// view_macros::strided_view! {
+    ///     Grid: [i32; 6] { shape: [2, 3] }
+    /// }
+    /// let data = [0, 1, 2, 3, 4, 5];
+    /// let grid = Grid::view(&data);
+    /// assert_eq!(grid.outer_iter().count(), 2);
+    /// ```
+    #[inline]
+    pub fn outer_iter(self) -> Rows<'a, E, L>
+    where
+        L: Subview<1>,
+    {
+        self.rows()
+    }
+    /// The views along axis `A` (`a[:, i]` of NumPy for `A = 1`, for each
+    /// `i`), each without that axis: `v.axis_iter(Axis::<1>)`.
+    ///
+    /// ```
+    /// use view_core::Axis;
+    /// view_macros::strided_view! {
+    ///     Grid: [i32; 6] { shape: [2, 3] }
+    /// }
+    /// let data = [0, 1, 2, 3, 4, 5];
+    /// let columns: Vec<i32> = Grid::view(&data).axis_iter(Axis::<1>).map(|c| c.sum()).collect();
+    /// assert_eq!(columns, [3, 5, 7]);
+    /// ```
+    #[inline]
+    pub fn axis_iter<const A: usize>(self, axis: Axis<A>) -> AxisIter<'a, E, L, A>
+    where
+        L: Subview<1>,
+        Without<L, A>: Layout,
+    {
+        let _ = axis;
+        // SAFETY: this view may read `L`'s elements for `'a` with no writer.
+        unsafe { AxisIter::new(self.base()) }
+    }
+}
+
+impl<E, L: UniqueLayout> ViewMut<'_, E, L> {
+    /// The read-only views along axis 0 (see [`View::rows`]).
+    #[inline]
+    pub fn rows(&self) -> Rows<'_, E, L>
+    where
+        L: Subview<1>,
+    {
+        self.as_view().rows()
+    }
+    /// The read-only views along axis 0, by ndarray's name.
+    #[inline]
+    pub fn outer_iter(&self) -> Rows<'_, E, L>
+    where
+        L: Subview<1>,
+    {
+        self.rows()
+    }
+    /// The writable views along axis 0: distinct rows of a unique layout
+    /// share no element, so all of them may be alive at once.
+    ///
+    /// ```
+    /// view_macros::strided_view! {
+    ///     mut Grid: [i32; 6] { shape: [2, 3] }
+    /// }
+    /// let mut data = [0, 1, 2, 3, 4, 5];
+    /// let mut grid = Grid::view_mut(&mut data);
+    /// for (k, mut row) in grid.rows_mut().enumerate() {
+    ///     row.fill(k as i32);
+    /// }
+    /// assert_eq!(data, [0, 0, 0, 1, 1, 1]);
+    /// ```
+    #[inline]
+    pub fn rows_mut(&mut self) -> RowsMut<'_, E, L>
+    where
+        L: Subview<1>,
+    {
+        // SAFETY: exclusive access to the elements of `L` for the borrow of
+        // `self`; `L` passed `Facts::WRITABLE`.
+        unsafe { RowsMut::new(self.base()) }
+    }
+    /// The writable views along axis 0, by ndarray's name.
+    ///
+    /// ```
+    /// view_macros::strided_view! {
+    ///     mut Grid: [i32; 6] { shape: [2, 3] }
+    /// }
+    /// let mut data = [0, 1, 2, 3, 4, 5];
+    /// let mut grid = Grid::view_mut(&mut data);
+    /// let mut rows = grid.outer_iter_mut();
+    /// let (mut top, mut bottom) = (rows.next().unwrap(), rows.next().unwrap());
+    /// top.copy_from(&bottom); // both alive at once: the rows are disjoint
+    /// bottom.fill(0);
+    /// assert_eq!(data, [3, 4, 5, 0, 0, 0]);
+    /// ```
+    #[inline]
+    pub fn outer_iter_mut(&mut self) -> RowsMut<'_, E, L>
+    where
+        L: Subview<1>,
+    {
+        self.rows_mut()
+    }
+    /// The read-only views along axis `A` (see [`View::axis_iter`]).
+    #[inline]
+    pub fn axis_iter<const A: usize>(&self, axis: Axis<A>) -> AxisIter<'_, E, L, A>
+    where
+        L: Subview<1>,
+        Without<L, A>: Layout,
+    {
+        self.as_view().axis_iter(axis)
+    }
+    /// The writable views along axis `A`, each without that axis; disjoint,
+    /// like [`rows_mut`](Self::rows_mut).
+    ///
+    /// ```
+    /// use view_core::Axis;
+    /// view_macros::strided_view! {
+    ///     mut Grid: [i32; 6] { shape: [2, 3] }
+    /// }
+    /// let mut data = [0; 6];
+    /// for (j, mut column) in Grid::view_mut(&mut data).axis_iter_mut(Axis::<1>).enumerate() {
+    ///     column.fill(j as i32);
+    /// }
+    /// assert_eq!(data, [0, 1, 2, 0, 1, 2]);
+    /// ```
+    #[inline]
+    pub fn axis_iter_mut<const A: usize>(&mut self, axis: Axis<A>) -> AxisIterMut<'_, E, L, A>
+    where
+        L: Subview<1>,
+        Without<L, A>: UniqueLayout,
+    {
+        let _ = axis;
+        // SAFETY: exclusive access to the elements of `L` for the borrow of
+        // `self`; `L` passed `Facts::WRITABLE`.
+        unsafe { AxisIterMut::new(self.base()) }
+    }
+}

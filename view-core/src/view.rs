@@ -5,7 +5,6 @@ use core::marker::PhantomData;
 use core::ops::Index;
 use core::ptr::NonNull;
 
-use crate::axes::{Axis, AxisIter, Rows, Without};
 use crate::derived::{DerivedFacts, DerivedFrom};
 use crate::error::LengthError;
 use crate::facts::Facts;
@@ -78,8 +77,8 @@ impl<'a, E, L: Layout> View<'a, E, L> {
         }
     }
 
-    /// The operand layer's base of the view (for the bridges).
-    #[cfg(feature = "ndarray")]
+    /// The operand layer's base of the view (for the axis iterators and the
+    /// bridges).
     #[inline(always)]
     pub(crate) const fn base(&self) -> Base<E, L> {
         self.base
@@ -248,69 +247,6 @@ impl<'a, E, L: Layout> View<'a, E, L> {
     pub fn indexed_iter(&self) -> IndexedIter<'a, E, L> {
         // SAFETY: as in `iter`.
         unsafe { IndexedIter::new(self.base) }
-    }
-
-    /// The views along axis 0 (the rows of a matrix): `v[i]` of NumPy for
-    /// each `i`, each a view of one rank fewer, as pointer-sized as this one.
-    ///
-    /// ```
-    /// view_macros::strided_view! {
-    ///     Grid: [i32; 6] { shape: [2, 3] }
-    /// }
-    /// let data = [0, 1, 2, 3, 4, 5];
-    /// let grid = Grid::view(&data);
-    /// let sums: Vec<i32> = grid.rows().map(|row| row.sum()).collect();
-    /// assert_eq!(sums, [3, 12]);
-    /// ```
-    #[inline]
-    pub fn rows(self) -> Rows<'a, E, L>
-    where
-        L: Subview<1>,
-    {
-        // SAFETY: this view may read `L`'s elements for `'a` with no writer.
-        unsafe { Rows::new(self.base) }
-    }
-
-    /// The views along axis 0: the same as [`rows`](Self::rows), by
-    /// ndarray's name.
-    ///
-    /// ```
-    /// view_macros::strided_view! {
-    ///     Grid: [i32; 6] { shape: [2, 3] }
-    /// }
-    /// let data = [0, 1, 2, 3, 4, 5];
-    /// let grid = Grid::view(&data);
-    /// assert_eq!(grid.outer_iter().count(), 2);
-    /// ```
-    #[inline]
-    pub fn outer_iter(self) -> Rows<'a, E, L>
-    where
-        L: Subview<1>,
-    {
-        self.rows()
-    }
-
-    /// The views along axis `A` (`a[:, i]` of NumPy for `A = 1`, for each
-    /// `i`), each without that axis: `v.axis_iter(Axis::<1>)`.
-    ///
-    /// ```
-    /// use view_core::Axis;
-    /// view_macros::strided_view! {
-    ///     Grid: [i32; 6] { shape: [2, 3] }
-    /// }
-    /// let data = [0, 1, 2, 3, 4, 5];
-    /// let columns: Vec<i32> = Grid::view(&data).axis_iter(Axis::<1>).map(|c| c.sum()).collect();
-    /// assert_eq!(columns, [3, 5, 7]);
-    /// ```
-    #[inline]
-    pub fn axis_iter<const A: usize>(self, axis: Axis<A>) -> AxisIter<'a, E, L, A>
-    where
-        L: Subview<1>,
-        Without<L, A>: Layout,
-    {
-        let _ = axis;
-        // SAFETY: this view may read `L`'s elements for `'a` with no writer.
-        unsafe { AxisIter::new(self.base) }
     }
 }
 

@@ -5,7 +5,6 @@ use core::marker::PhantomData;
 use core::ops::{Deref, Index, IndexMut};
 use core::ptr::NonNull;
 
-use crate::axes::{Axis, AxisIter, AxisIterMut, Rows, RowsMut, Without};
 use crate::derived::{DerivedFacts, DerivedFrom};
 use crate::error::LengthError;
 use crate::facts::Facts;
@@ -80,8 +79,8 @@ impl<'a, E, L: UniqueLayout> ViewMut<'a, E, L> {
         }
     }
 
-    /// The operand layer's base of the view (for the bridges).
-    #[cfg(feature = "ndarray")]
+    /// The operand layer's base of the view (for the axis iterators and the
+    /// bridges).
     #[inline(always)]
     pub(crate) const fn base(&self) -> Base<E, L> {
         self.base
@@ -351,106 +350,6 @@ impl<'a, E, L: UniqueLayout> ViewMut<'a, E, L> {
     pub fn indexed_iter_mut(&mut self) -> IndexedIterMut<'_, E, L> {
         // SAFETY: as in `iter_mut`.
         unsafe { IndexedIterMut::new(self.base) }
-    }
-
-    /// The read-only views along axis 0 (see [`View::rows`]).
-    #[inline]
-    pub fn rows(&self) -> Rows<'_, E, L>
-    where
-        L: Subview<1>,
-    {
-        self.as_view().rows()
-    }
-
-    /// The read-only views along axis 0, by ndarray's name.
-    #[inline]
-    pub fn outer_iter(&self) -> Rows<'_, E, L>
-    where
-        L: Subview<1>,
-    {
-        self.rows()
-    }
-
-    /// The writable views along axis 0: distinct rows of a unique layout
-    /// share no element, so all of them may be alive at once.
-    ///
-    /// ```
-    /// view_macros::strided_view! {
-    ///     mut Grid: [i32; 6] { shape: [2, 3] }
-    /// }
-    /// let mut data = [0, 1, 2, 3, 4, 5];
-    /// let mut grid = Grid::view_mut(&mut data);
-    /// for (k, mut row) in grid.rows_mut().enumerate() {
-    ///     row.fill(k as i32);
-    /// }
-    /// assert_eq!(data, [0, 0, 0, 1, 1, 1]);
-    /// ```
-    #[inline]
-    pub fn rows_mut(&mut self) -> RowsMut<'_, E, L>
-    where
-        L: Subview<1>,
-    {
-        // SAFETY: exclusive access to the elements of `L` for the borrow of
-        // `self`; `L` passed `Facts::WRITABLE`.
-        unsafe { RowsMut::new(self.base) }
-    }
-
-    /// The writable views along axis 0, by ndarray's name.
-    ///
-    /// ```
-    /// view_macros::strided_view! {
-    ///     mut Grid: [i32; 6] { shape: [2, 3] }
-    /// }
-    /// let mut data = [0, 1, 2, 3, 4, 5];
-    /// let mut grid = Grid::view_mut(&mut data);
-    /// let mut rows = grid.outer_iter_mut();
-    /// let (mut top, mut bottom) = (rows.next().unwrap(), rows.next().unwrap());
-    /// top.copy_from(&bottom); // both alive at once: the rows are disjoint
-    /// bottom.fill(0);
-    /// assert_eq!(data, [3, 4, 5, 0, 0, 0]);
-    /// ```
-    #[inline]
-    pub fn outer_iter_mut(&mut self) -> RowsMut<'_, E, L>
-    where
-        L: Subview<1>,
-    {
-        self.rows_mut()
-    }
-
-    /// The read-only views along axis `A` (see [`View::axis_iter`]).
-    #[inline]
-    pub fn axis_iter<const A: usize>(&self, axis: Axis<A>) -> AxisIter<'_, E, L, A>
-    where
-        L: Subview<1>,
-        Without<L, A>: Layout,
-    {
-        self.as_view().axis_iter(axis)
-    }
-
-    /// The writable views along axis `A`, each without that axis; disjoint,
-    /// like [`rows_mut`](Self::rows_mut).
-    ///
-    /// ```
-    /// use view_core::Axis;
-    /// view_macros::strided_view! {
-    ///     mut Grid: [i32; 6] { shape: [2, 3] }
-    /// }
-    /// let mut data = [0; 6];
-    /// for (j, mut column) in Grid::view_mut(&mut data).axis_iter_mut(Axis::<1>).enumerate() {
-    ///     column.fill(j as i32);
-    /// }
-    /// assert_eq!(data, [0, 1, 2, 0, 1, 2]);
-    /// ```
-    #[inline]
-    pub fn axis_iter_mut<const A: usize>(&mut self, axis: Axis<A>) -> AxisIterMut<'_, E, L, A>
-    where
-        L: Subview<1>,
-        Without<L, A>: UniqueLayout,
-    {
-        let _ = axis;
-        // SAFETY: exclusive access to the elements of `L` for the borrow of
-        // `self`; `L` passed `Facts::WRITABLE`.
-        unsafe { AxisIterMut::new(self.base) }
     }
 
     /// Writes `value` to every element.
