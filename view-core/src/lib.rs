@@ -38,6 +38,9 @@
 //! assert_eq!(core::mem::size_of_val(&diagonal), core::mem::size_of::<usize>());
 //! ```
 #![no_std]
+// `#[diagnostic::do_not_recommend]` (Rust 1.85) only tidies error messages;
+// on the declared MSRV, 1.83, it is an unknown diagnostic attribute, ignored.
+#![allow(unknown_or_malformed_diagnostic_attributes)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![warn(missing_docs)]
 #![deny(
