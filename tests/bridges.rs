@@ -312,6 +312,21 @@ mod nd {
         assert_eq!(samples, [1, -1, 1, -1, 1, -1, 1, -1]);
     }
 
+    strided_view! {
+        /// Empty, its zero extent on the second axis: ndarray's check of
+        /// custom strides would see the first axis's stride 0 first.
+        pub mut EmptyLast: [i64; 12] { shape: [4, 0] }
+    }
+
+    #[test]
+    fn an_empty_writable_view_becomes_an_empty_array() {
+        let mut data = [0i64; 12];
+        let array = EmptyLast::view_mut(&mut data).into_ndarray();
+        assert_eq!((array.shape(), array.len()), (&[4, 0][..], 0));
+        let dynamic = EmptyLast::view_mut(&mut data).into_ndarray_dyn();
+        assert_eq!(dynamic.len(), 0);
+    }
+
     /// A rank-2 layout whose provided `RANK` lies (1): the bridge takes the
     /// rank from the index type, so a rank-1 array is refused (an
     /// adversarial review got a 2 x 1000 view of a 2-element array when it

@@ -619,3 +619,25 @@ fn writable_stepping_hands_out_each_element_once() {
     check_steps_mut::<Four>();
     check_steps_mut::<Line>();
 }
+
+/// (64-bit targets: the extents do not fit a 32-bit `usize`.)
+#[cfg(target_pointer_width = "64")]
+mod huge_empty {
+    use super::*;
+
+    strided_view! {
+        /// Empty, with extents whose product without the 0 overflows.
+        pub HugeEmpty: [u8; 0] { shape: [4294967296, 4294967296, 0] }
+    }
+
+    #[test]
+    fn an_empty_view_with_huge_extents_has_no_elements() {
+        let none: [u8; 0] = [];
+        let view = HugeEmpty::view(&none);
+        assert_eq!((view.len(), view.is_empty()), (0, true));
+        assert_eq!(view.iter().count(), 0);
+        assert_eq!(<HugeEmpty as Layout>::SIZE, 0);
+        // One `[]`, not a bracket per row of 2^64 rows.
+        assert_eq!(format!("{view:?}"), "[]");
+    }
+}

@@ -4,12 +4,17 @@ use core::fmt;
 
 /// Writes `elements` (in C order) as nested brackets for `shape`, the way
 /// NumPy prints arrays: rows of the last axis on one line, one line per row,
-/// a blank line between blocks of rank 3 and up.
+/// a blank line between blocks of rank 3 and up. An empty view prints `[]`
+/// once (its outer extents may be huge: `[4294967296, 0]` has no element to
+/// print, and a bracket per row would never end).
 pub(crate) fn write_nested<'e, E: fmt::Debug + 'e>(
     f: &mut fmt::Formatter<'_>,
     elements: &mut impl Iterator<Item = &'e E>,
     shape: &[usize],
 ) -> fmt::Result {
+    if shape.contains(&0) {
+        return f.write_str("[]");
+    }
     write_axis(f, elements, shape, 0)
 }
 

@@ -514,7 +514,7 @@ fn tree_type(expr: &Expr, expect: Expect, leaves: &Leaves) -> syn::Result<Option
                 Some(int) => {
                     let text = int.to_string();
                     let bare = text.strip_suffix(int.suffix()).unwrap_or(int.base10_digits());
-                    format!(": an unsuffixed literal (`{bare}`) takes the type of its position")
+                    format!("; write it unsuffixed (`{bare}`): an unsuffixed literal takes the type of its position")
                 }
                 None => String::new(),
             };
@@ -863,12 +863,12 @@ mod tests {
         let cases = [
             (
                 "300u8",
-                "mismatched types: expected `usize`, found `u8`: an unsuffixed literal (`300`) takes the type of its position",
+                "mismatched types: expected `usize`, found `u8`; write it unsuffixed (`300`): an unsuffixed literal takes the type of its position",
                 "300u8",
             ),
             (
                 "255u8 + 1",
-                "mismatched types: expected `usize`, found `u8`: an unsuffixed literal (`255`) takes the type of its position",
+                "mismatched types: expected `usize`, found `u8`; write it unsuffixed (`255`): an unsuffixed literal takes the type of its position",
                 "255u8",
             ),
             ("4f32", "expected an integer, found a float literal", "4f32"),
@@ -876,7 +876,7 @@ mod tests {
             ("3 & -1", "cannot apply unary operator `-` to type `usize`", "-1"),
             (
                 "2i8 * 100 * 2",
-                "mismatched types: expected `usize`, found `i8`: an unsuffixed literal (`2`) takes the type of its position",
+                "mismatched types: expected `usize`, found `i8`; write it unsuffixed (`2`): an unsuffixed literal takes the type of its position",
                 "2i8",
             ),
         ];

@@ -8,8 +8,17 @@ use crate::layout::{Layout, UniqueLayout};
 use crate::view::View;
 use crate::view_mut::ViewMut;
 
-/// Writes `elements` (in C order) as nested brackets for `shape`.
+/// Writes `elements` (in C order) as nested brackets for `shape`; `[]` for
+/// an empty view (whose outer extents may be huge), as `Debug` does.
 fn write_nested<'e, E: Format + 'e>(f: Formatter<'_>, elements: &mut impl Iterator<Item = &'e E>, shape: &[usize]) {
+    if shape.contains(&0) {
+        ::defmt::write!(f, "[]");
+        return;
+    }
+    write_inner(f, elements, shape);
+}
+
+fn write_inner<'e, E: Format + 'e>(f: Formatter<'_>, elements: &mut impl Iterator<Item = &'e E>, shape: &[usize]) {
     let Some((&extent, inner)) = shape.split_first() else {
         if let Some(element) = elements.next() {
             ::defmt::write!(f, "{}", element);
@@ -21,7 +30,7 @@ fn write_nested<'e, E: Format + 'e>(f: Formatter<'_>, elements: &mut impl Iterat
         if i > 0 {
             ::defmt::write!(f, ", ");
         }
-        write_nested(f, elements, inner);
+        write_inner(f, elements, inner);
     }
     ::defmt::write!(f, "]");
 }

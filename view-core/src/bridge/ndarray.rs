@@ -25,7 +25,7 @@ use ::ndarray::{ArrayView, ArrayViewMut, Axis, Dimension, IxDyn, ShapeBuilder};
 
 use crate::facts::Facts;
 use crate::layout::{Dim, Layout, UniqueLayout};
-use crate::proof::{size_of_shape, Message};
+use crate::proof::{nests, size_of_shape, Message};
 use crate::raw::Base;
 use crate::view::View;
 use crate::view_mut::ViewMut;
@@ -133,6 +133,24 @@ impl<L: Layout> NdFacts<L> {
                 };
             }
             k += 1;
+        }
+    };
+
+    /// A writable array: also, ndarray's own check of a writable view's
+    /// strides (in its debug builds) asks that the axes nest, which is
+    /// stricter than uniqueness: a unique layout whose axes do not nest
+    /// (`shape: [3, 2], strides: [2, 3]`) has no `ArrayViewMut`.
+    const TO_NDARRAY_MUT: () = {
+        let () = Self::TO_NDARRAY;
+        if Facts::<L>::SIZE > 0 && !nests(L::SHAPE_SLICE, L::STRIDES_SLICE) {
+            panic!(
+                "{}",
+                Message::new()
+                    .str("layout ")
+                    .name(L::NAME)
+                    .str(" is unique, but its axes do not nest (sorted by stride, each stride exceeds the span of the smaller ones), which ndarray asks of an ArrayViewMut: convert a read-only view instead (`view.as_view().into_ndarray()`)")
+                    .as_str()
+            )
         }
     };
 
@@ -349,6 +367,19 @@ impl<'a, E, L: Layout> View<'a, E, L> {
 impl<'a, E, L: UniqueLayout> ViewMut<'a, E, L> {
     /// The same elements as a writable ndarray view of fixed rank: no
     /// check, no copy, negative strides included (see [`View::into_ndarray`]).
+    ///
+    /// ndarray asks more of a writable view's strides than uniqueness: its
+    /// axes, sorted by stride, must nest. A unique layout whose axes do not
+    /// nest does not compile here (convert `as_view()` instead):
+    ///
+    /// ```compile_fail,E0080
+    /// view_macros::strided_view! {
+    ///     /// Unique (3 x 2 with strides 2 and 3: elements 0, 3, 2, 5, 4, 7), not nested.
+    ///     mut Knight: [i32; 8] { shape: [3, 2], strides: [2, 3] }
+    /// }
+    /// let mut data = [0i32; 8];
+    /// let _ = Knight::view_mut(&mut data).into_ndarray();
+    /// ```
     #[cfg_attr(docsrs, doc(cfg(feature = "ndarray")))]
     pub fn into_ndarray(self) -> ArrayViewMut<'a, E, <L::Index as NdarrayDim>::Nd>
     where
@@ -364,14 +395,26 @@ impl<'a, E, L: UniqueLayout> ViewMut<'a, E, L> {
     }
 
     fn into_ndarray_of<D: Dimension>(self) -> ArrayViewMut<'a, E, D> {
-        const { NdFacts::<L>::TO_NDARRAY }
+        const { NdFacts::<L>::TO_NDARRAY_MUT }
         let (shape, strides, negative) = nd_parts::<L, D>();
         let lowest = self.base().lowest();
+        if Facts::<L>::SIZE == 0 {
+            // SAFETY: an empty shape with ndarray's default strides reaches
+            // no element, so no condition of `from_shape_ptr` is about an
+            // element: the pointer is non-null and aligned (`Base`'s
+            // invariant), the product of the non-zero extents fits in
+            // `isize` (`NdFacts::TO_NDARRAY`), and no stride moves the
+            // pointer past an element that exists. (Custom zero strides
+            // would trip ndarray's debug check of overlapping axes.)
+            return unsafe { ArrayViewMut::from_shape_ptr(shape, lowest.as_ptr()) };
+        }
         // SAFETY: as in `View::into_ndarray`, and for writing: `self` is
         // consumed, so its exclusive access to `L`'s elements for `'a`
         // passes to the array; `L` is proven unique (`Facts::WRITABLE`
         // passed when `self` was made), so no two indices of the array reach
-        // one element; the pointer comes from an exclusive borrow.
+        // one element, and its axes nest (`NdFacts::TO_NDARRAY_MUT`), as
+        // ndarray's own check of the strides asks; the pointer comes from an
+        // exclusive borrow.
         let mut array = unsafe { ArrayViewMut::from_shape_ptr(shape.strides(strides), lowest.as_ptr()) };
         invert_axes(negative, |axis| array.invert_axis(axis));
         array

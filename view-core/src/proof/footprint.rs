@@ -225,8 +225,16 @@ pub const fn check_bounds(
 
 /// The number of indices, `Π shape[k]`, or `None` above `isize::MAX`.
 pub const fn size_of_shape(shape: &[usize]) -> Option<usize> {
-    let mut size: usize = 1;
+    // An extent 0 makes the product 0, however large the others are.
     let mut k = 0;
+    while k < shape.len() {
+        if shape[k] == 0 {
+            return Some(0);
+        }
+        k += 1;
+    }
+    let mut size: usize = 1;
+    k = 0;
     while k < shape.len() {
         size = match size.checked_mul(shape[k]) {
             Some(s) => s,

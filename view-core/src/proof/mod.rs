@@ -39,6 +39,8 @@ pub(crate) use message::{
     describe_run_time_bounds_fixed, describe_run_time_buffer_bytes, describe_run_time_bytes,
     describe_run_time_mismatch, describe_run_time_overlap, describe_run_time_too_big, describe_run_time_uniqueness,
 };
+#[cfg(feature = "ndarray")]
+pub(crate) use unique::nests;
 pub use unique::{check_unique, check_unique_bounded, unique_by_rules, Collision, Uniqueness};
 
 /// Scratch words (64 positions each) const evaluation may use:

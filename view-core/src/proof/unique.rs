@@ -131,6 +131,15 @@ pub const fn unique_by_rules(shape: &[usize], strides: &[isize], offset: isize) 
     None
 }
 
+/// Whether the axes that move nest (rule 2): sorted by `|s|`, each `|s|`
+/// exceeds the span of the smaller ones. What ndarray's own check of a
+/// writable view's strides asks (`dim_stride_overlap`), stricter than
+/// uniqueness.
+#[cfg(feature = "ndarray")]
+pub(crate) const fn nests(shape: &[usize], strides: &[isize]) -> bool {
+    nesting(shape, strides).1
+}
+
 /// Rule 2, nesting: the axes that move (extent > 1), sorted by `|s|`; the
 /// layout nests if each `|s|` exceeds the span of all smaller axes. Returns
 /// the relative span `Σ |s| (n - 1)` (saturating), whether it nests, and the
