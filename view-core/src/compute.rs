@@ -28,26 +28,23 @@ pub(crate) const fn splits_into(whole: &[usize], outer: &[usize], inner: &[usize
 
 /// Whether `x` is incomparable even with itself (a NaN).
 #[inline(always)]
-fn is_nan<E: PartialOrd>(x: &E) -> bool {
+pub(crate) fn is_nan<E: PartialOrd>(x: &E) -> bool {
     x.partial_cmp(x).is_none()
 }
 
 /// The read-only computations, written once for `View` (by value, it is
-/// `Copy`) and `ViewMut` (through `&self`, as a `View` of the borrow).
+/// `Copy`), `ViewMut` (through `&self`, as a `View` of the borrow) and the
+/// run-time views. `$setup` is the doc examples' first lines: they make
+/// `column`, a view of the elements `[4, -1, 7]` of `data`.
 macro_rules! read_only {
-    ($self_:ty, $this:ident => $view:expr, $lifetime:lifetime, $shape:ty) => {
+    ($self_:ty, $this:ident => $view:expr, $lifetime:lifetime, $shape:ty, $setup:literal) => {
         /// Calls `f` on every element, in C order.
         ///
-        /// ```
-        /// view_macros::strided_view! {
-        ///     Column: [i32; 6] { shape: [3], strides: [2], offset: 1 }
-        /// }
-        /// let data = [9, 4, 9, -1, 9, 7];
-        /// let column = Column::view(&data); // [4, -1, 7]
-        /// let mut seen = Vec::new();
-        /// column.for_each(|&x| seen.push(x));
-        /// assert_eq!(seen, [4, -1, 7]);
-        /// ```
+        #[doc = concat!("```\n", $setup, "
+let mut seen = Vec::new();
+column.for_each(|&x| seen.push(x));
+assert_eq!(seen, [4, -1, 7]);
+```")]
         #[inline]
         pub fn for_each(self: $self_, f: impl FnMut(&$lifetime E)) {
             { let $this = self; zip(($view,)) }.for_each(f)
@@ -55,14 +52,9 @@ macro_rules! read_only {
 
         /// Folds every element into an accumulator, in C order.
         ///
-        /// ```
-        /// view_macros::strided_view! {
-        ///     Column: [i32; 6] { shape: [3], strides: [2], offset: 1 }
-        /// }
-        /// let data = [9, 4, 9, -1, 9, 7];
-        /// let column = Column::view(&data); // [4, -1, 7]
-        /// assert_eq!(column.fold(0, |acc, &x| 10 * acc + x), 4 * 100 - 10 + 7);
-        /// ```
+        #[doc = concat!("```\n", $setup, "
+assert_eq!(column.fold(0, |acc, &x| 10 * acc + x), 4 * 100 - 10 + 7);
+```")]
         #[inline]
         pub fn fold<B>(self: $self_, init: B, f: impl FnMut(B, &$lifetime E) -> B) -> B {
             { let $this = self; zip(($view,)) }.fold(init, f)
@@ -70,14 +62,9 @@ macro_rules! read_only {
 
         /// The sum of the elements in C order, starting from `E::default()`.
         ///
-        /// ```
-        /// view_macros::strided_view! {
-        ///     Column: [i32; 6] { shape: [3], strides: [2], offset: 1 }
-        /// }
-        /// let data = [9, 4, 9, -1, 9, 7];
-        /// let column = Column::view(&data); // [4, -1, 7]
-        /// assert_eq!(column.sum(), 10);
-        /// ```
+        #[doc = concat!("```\n", $setup, "
+assert_eq!(column.sum(), 10);
+```")]
         #[inline]
         pub fn sum(self: $self_) -> E
         where
@@ -89,14 +76,9 @@ macro_rules! read_only {
         /// The smallest element (the first of equals), `None` when empty.
         /// Like `f32::min`, NaN is ignored unless every element is NaN.
         ///
-        /// ```
-        /// view_macros::strided_view! {
-        ///     Column: [i32; 6] { shape: [3], strides: [2], offset: 1 }
-        /// }
-        /// let data = [9, 4, 9, -1, 9, 7];
-        /// let column = Column::view(&data); // [4, -1, 7]
-        /// assert_eq!(column.min(), Some(-1));
-        /// ```
+        #[doc = concat!("```\n", $setup, "
+assert_eq!(column.min(), Some(-1));
+```")]
         #[inline]
         pub fn min(self: $self_) -> Option<E>
         where
@@ -111,14 +93,9 @@ macro_rules! read_only {
         /// The largest element (the first of equals), `None` when empty.
         /// Like `f32::max`, NaN is ignored unless every element is NaN.
         ///
-        /// ```
-        /// view_macros::strided_view! {
-        ///     Column: [i32; 6] { shape: [3], strides: [2], offset: 1 }
-        /// }
-        /// let data = [9, 4, 9, -1, 9, 7];
-        /// let column = Column::view(&data); // [4, -1, 7]
-        /// assert_eq!(column.max(), Some(7));
-        /// ```
+        #[doc = concat!("```\n", $setup, "
+assert_eq!(column.max(), Some(7));
+```")]
         #[inline]
         pub fn max(self: $self_) -> Option<E>
         where
@@ -132,17 +109,13 @@ macro_rules! read_only {
 
         /// `Σ self[i] * other[i]` over every index, in C order; `other` is a
         /// view or a borrowed writable view of the same shape (checked at
-        /// compile time).
+        /// compile time where both shapes are types, else when called).
         ///
-        /// ```
-        /// view_macros::strided_view! {
-        ///     Column: [i32; 6] { shape: [3], strides: [2], offset: 1 }
-        /// }
-        /// let data = [9, 4, 9, -1, 9, 7];
-        /// let column = Column::view(&data); // [4, -1, 7]
-        /// assert_eq!(column.dot(column), 16 + 1 + 49);
-        /// ```
+        #[doc = concat!("```\n", $setup, "
+assert_eq!(column.dot(column), 16 + 1 + 49);
+```")]
         #[inline]
+        #[track_caller]
         pub fn dot<S>(self: $self_, other: S) -> E
         where
             S: Operand,
@@ -154,22 +127,19 @@ macro_rules! read_only {
         }
 
         /// Writes `f(self[i])` to `out[i]` for every index. The shapes must be
-        /// equal (checked at compile time).
+        /// equal (checked at compile time where both shapes are types, else
+        /// when called).
         ///
-        /// ```
-        /// view_macros::strided_view! {
-        ///     Column: [i32; 6] { shape: [3], strides: [2], offset: 1 }
-        /// }
-        /// let data = [9, 4, 9, -1, 9, 7];
-        /// let column = Column::view(&data); // [4, -1, 7]
-        /// view_macros::strided_view! {
-        ///     mut Out: [i64; 3] { shape: [3] }
-        /// }
-        /// let mut out = [0i64; 3];
-        /// column.map_into(&mut Out::view_mut(&mut out), |&x| i64::from(x) * 2);
-        /// assert_eq!(out, [8, -2, 14]);
-        /// ```
+        #[doc = concat!("```\n", $setup, "
+view_macros::strided_view! {
+    mut Out: [i64; 3] { shape: [3] }
+}
+let mut out = [0i64; 3];
+column.map_into(&mut Out::view_mut(&mut out), |&x| i64::from(x) * 2);
+assert_eq!(out, [8, -2, 14]);
+```")]
         #[inline]
+        #[track_caller]
         pub fn map_into<'o, T: 'o, O>(self: $self_, out: O, f: impl FnMut(&$lifetime E) -> T)
         where
             O: Operand<Elem = T, Item = &'o mut T>,
@@ -180,12 +150,23 @@ macro_rules! read_only {
     };
 }
 
+pub(crate) use read_only;
+
 impl<'a, E, L: Layout> View<'a, E, L> {
-    read_only!(Self, this => this, 'a, L::Shape);
+    read_only!(Self, this => this, 'a, L::Shape, "view_macros::strided_view! {
+    Column: [i32; 6] { shape: [3], strides: [2], offset: 1 }
+}
+let data = [9, 4, 9, -1, 9, 7];
+let column = Column::view(&data); // [4, -1, 7]");
 }
 
 impl<E, L: UniqueLayout> ViewMut<'_, E, L> {
-    read_only!(&Self, this => this.as_view(), '_, L::Shape);
+    read_only!(&Self, this => this.as_view(), '_, L::Shape, "view_macros::strided_view! {
+    mut Column: [i32; 6] { shape: [3], strides: [2], offset: 1 }
+}
+let mut data = [9, 4, 9, -1, 9, 7];
+let column = Column::view_mut(&mut data); // [4, -1, 7]
+let column = &column;");
 }
 
 /// Contracts the trailing axes of `windows` with `kernel` into `out`:
