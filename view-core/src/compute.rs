@@ -37,7 +37,7 @@ pub(crate) fn is_nan<E: PartialOrd>(x: &E) -> bool {
 /// run-time views. `$setup` is the doc examples' first lines: they make
 /// `column`, a view of the elements `[4, -1, 7]` of `data`.
 macro_rules! read_only {
-    ($self_:ty, $this:ident => $view:expr, $lifetime:lifetime, $shape:ty, $setup:literal) => {
+    ($self_:ty, $this:ident => $view:expr, $lifetime:lifetime, $shape:ty, $setup:expr) => {
         /// Calls `f` on every element, in C order.
         ///
         #[doc = concat!("```\n", $setup, "
@@ -152,21 +152,35 @@ assert_eq!(out, [8, -2, 14]);
 
 pub(crate) use read_only;
 
-impl<'a, E, L: Layout> View<'a, E, L> {
-    read_only!(Self, this => this, 'a, L::Shape, "view_macros::strided_view! {
+/// The doc examples' first lines for `View`: `column`, the view `[4, -1, 7]`.
+macro_rules! static_column {
+    () => {
+        "view_macros::strided_view! {
     Column: [i32; 6] { shape: [3], strides: [2], offset: 1 }
 }
 let data = [9, 4, 9, -1, 9, 7];
-let column = Column::view(&data); // [4, -1, 7]");
+let column = Column::view(&data); // [4, -1, 7]"
+    };
 }
 
-impl<E, L: UniqueLayout> ViewMut<'_, E, L> {
-    read_only!(&Self, this => this.as_view(), '_, L::Shape, "view_macros::strided_view! {
+/// The same for `ViewMut` (a borrowed writable view).
+macro_rules! static_column_mut {
+    () => {
+        "view_macros::strided_view! {
     mut Column: [i32; 6] { shape: [3], strides: [2], offset: 1 }
 }
 let mut data = [9, 4, 9, -1, 9, 7];
 let column = Column::view_mut(&mut data); // [4, -1, 7]
-let column = &column;");
+let column = &column;"
+    };
+}
+
+impl<'a, E, L: Layout> View<'a, E, L> {
+    read_only!(Self, this => this, 'a, L::Shape, static_column!());
+}
+
+impl<E, L: UniqueLayout> ViewMut<'_, E, L> {
+    read_only!(&Self, this => this.as_view(), '_, L::Shape, static_column_mut!());
 }
 
 /// Contracts the trailing axes of `windows` with `kernel` into `out`:

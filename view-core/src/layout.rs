@@ -44,7 +44,10 @@ pub trait Dim:
     /// the caller has exclusive access to the elements `L` reaches from
     /// `tail` that lie in `0..len`, for `'a`.
     #[doc(hidden)]
-    unsafe fn stream_tail<'a, E: 'a, L: UniqueLayout<Index = Self>>(tail: NonNull<E>, len: usize) -> Self::DynViewMut<'a, E>;
+    unsafe fn stream_tail<'a, E: 'a, L: UniqueLayout<Index = Self>>(
+        tail: NonNull<E>,
+        len: usize,
+    ) -> Self::DynViewMut<'a, E>;
 }
 
 impl<const R: usize> Dim for [usize; R] {
@@ -55,7 +58,10 @@ impl<const R: usize> Dim for [usize; R] {
     type DynViewMut<'a, E: 'a> = crate::dynamic::DynViewMut<'a, E, R>;
 
     #[inline]
-    unsafe fn stream_tail<'a, E: 'a, L: UniqueLayout<Index = Self>>(tail: NonNull<E>, len: usize) -> Self::DynViewMut<'a, E> {
+    unsafe fn stream_tail<'a, E: 'a, L: UniqueLayout<Index = Self>>(
+        tail: NonNull<E>,
+        len: usize,
+    ) -> Self::DynViewMut<'a, E> {
         // SAFETY: the caller's contract is `DynViewMut::stream_tail`'s (the
         // elements of the result are elements `L` reaches in `0..len`).
         match unsafe { crate::dynamic::DynViewMut::stream_tail::<L>(tail, len) } {

@@ -387,12 +387,9 @@ impl<E, const R: usize> DynBase<E, R> {
         if !index.iter().zip(&self.shape).all(|(&i, &n)| i < n) {
             return None;
         }
-        Some(
-            index
-                .iter()
-                .zip(&self.strides)
-                .fold(0usize, |p, (&i, &s)| p.wrapping_add_signed((i as isize).wrapping_mul(s))),
-        )
+        Some(index.iter().zip(&self.strides).fold(0usize, |p, (&i, &s)| {
+            p.wrapping_add_signed((i as isize).wrapping_mul(s))
+        }))
     }
 
     /// The pointer to the element at `position`.
@@ -475,7 +472,9 @@ impl<E, const R: usize> DynBase<E, R> {
     /// [`AlgebraError::Overflow`]: crate::algebra::AlgebraError::Overflow
     pub(crate) fn derive<const Q: usize>(&self, name: &'static str, op: Op<'_>) -> Result<DynBase<E, Q>, DynError> {
         let operand = self.strided()?;
-        let result = op.apply(operand).map_err(|error| DynError::Algebra { op: name, error })?;
+        let result = op
+            .apply(operand)
+            .map_err(|error| DynError::Algebra { op: name, error })?;
         if result.rank() != Q || Q > MAX_RANK {
             return Err(DynError::Rank {
                 op: name,

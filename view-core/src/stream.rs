@@ -10,8 +10,8 @@
 //! `DynViewMut`s: each member's layout with axis 0 shortened to the longest
 //! prefix that fits in the tail (for stereo frames, a tail of `2 k + 1`
 //! samples gives a left channel of `k + 1` and a right one of `k`).
-//! [`stream_mut`] (`S::stream_mut(samples, block, tail)`) is the same as one
-//! call with a closure for each.
+//! [`ChunksMut::for_each_chunk`] (`S::chunks_mut(samples).for_each_chunk(block,
+//! tail)`) and [`stream_mut`] are the same as one call with a closure for each.
 //!
 //! **Why the tail needs no check**: a prefix of axis 0 of a member reaches a
 //! subset of the member's elements, so the tail views are unique (the
@@ -61,7 +61,10 @@ struct StreamFacts<P>(PhantomData<P>);
 impl<P: Partition> StreamFacts<P> {
     const STREAMABLE: () = {
         let () = SplitFacts::<P>::SPLITTABLE;
-        assert!(P::BUFFER_LEN > 0, "a stream needs a split of at least one element per block");
+        assert!(
+            P::BUFFER_LEN > 0,
+            "a stream needs a split of at least one element per block"
+        );
         assert!(
             <P::Members as Members>::HAVE_AXES,
             "a stream shortens each member's axis 0 for its tail: every member needs an axis"
@@ -71,9 +74,21 @@ impl<P: Partition> StreamFacts<P> {
 
 /// Cuts `buffer`, of any length, into blocks of `P::BUFFER_LEN` elements,
 /// each split into `P`'s writable views, and a tail of the elements left
-/// (if any), split into run-time views of the same strides; no check at
-/// run time but the tail's (see the [module docs](self)). Split types
+/// (if any), split into run-time views of the same strides. Split types
 /// generate `S::chunks_mut(buffer)`.
+///
+/// Each tail view is its member's layout with axis 0 shortened to the
+/// longest prefix that fits in the tail: for interleaved stereo frames, a
+/// tail of `2 k + 1` samples gives a left channel of `k + 1` samples and a
+/// right one of `k`. A prefix of a member reaches a subset of its elements,
+/// so the tail views are unique and pairwise disjoint with no run-time
+/// decision (the members were proven so at compile time); the only run-time
+/// work is the tail's bounds check, O(rank) per step of a bisection for the
+/// prefix's extent, once per stream. A member's elements outside its
+/// prefix are not in the tail (where axis 0 is not a member's slowest
+/// axis, the tail may hold more of its elements than a prefix reaches).
+/// Members need an axis and the split at least one element (checked at
+/// compile time).
 ///
 /// ```
 /// use view_core::Chunk;
@@ -115,8 +130,8 @@ pub fn chunks_mut<P: Partition, E>(buffer: &mut [E]) -> ChunksMut<'_, E, P> {
 }
 
 /// [`chunks_mut`] in one call: `block` on the views of every whole block,
-/// in order, then `tail` on the tail's views if elements are left. Split
-/// types generate `S::stream_mut(buffer, block, tail)`.
+/// in order, then `tail` on the tail's views if elements are left (the same
+/// as `S::chunks_mut(buffer).for_each_chunk(block, tail)`).
 ///
 /// ```
 /// use view_macros::strided_view;
@@ -128,7 +143,7 @@ pub fn chunks_mut<P: Partition, E>(buffer: &mut [E]) -> ChunksMut<'_, E, P> {
 /// }
 ///
 /// let mut samples = [1i16; 11]; // one block, then 2 left and 1 right
-/// Stereo::stream_mut(
+/// view_core::stream_mut::<Stereo, _>(
 ///     &mut samples,
 ///     |(mut left, mut right)| {
 ///         left.fill(2);
@@ -144,18 +159,52 @@ pub fn chunks_mut<P: Partition, E>(buffer: &mut [E]) -> ChunksMut<'_, E, P> {
 #[inline]
 pub fn stream_mut<'a, P: Partition, E>(
     buffer: &'a mut [E],
-    mut block: impl FnMut(SplitViews<'a, E, P>),
+    block: impl FnMut(SplitViews<'a, E, P>),
     tail: impl FnOnce(TailViews<'a, E, P>),
 ) {
-    for chunk in chunks_mut::<P, E>(buffer) {
-        match chunk {
-            Chunk::Block(views) => block(views),
-            Chunk::Tail(views) => return tail(views),
-        }
-    }
+    chunks_mut::<P, E>(buffer).for_each_chunk(block, tail)
 }
 
 impl<'a, E, P: Partition> ChunksMut<'a, E, P> {
+    /// The rest of the stream in one call: `block` on the views of every
+    /// remaining whole block, in order, then `tail` on the tail's views if
+    /// elements are left ([`stream_mut`]).
+    ///
+    /// ```
+    /// use view_macros::strided_view;
+    ///
+    /// strided_view! {
+    ///     mut Left: [i16; 8] { shape: [4], strides: [2] }
+    ///     mut Right: [i16; 8] { shape: [4], strides: [2], offset: 1 }
+    ///     split Stereo = (Left, Right);
+    /// }
+    ///
+    /// let mut samples = vec![0i16; 1001];
+    /// let mut tail_frames = 0;
+    /// Stereo::chunks_mut(&mut samples).for_each_chunk(
+    ///     |(mut left, mut right)| {
+    ///         left.fill(1);
+    ///         right.fill(-1);
+    ///     },
+    ///     |(mut left, mut right)| {
+    ///         tail_frames = left.len(); // 1001 = 125 blocks of 8, then 1 sample
+    ///         left.fill(1);
+    ///         right.fill(-1);
+    ///     },
+    /// );
+    /// assert_eq!(tail_frames, 1);
+    /// assert!(samples.iter().enumerate().all(|(k, &s)| s == if k % 2 == 0 { 1 } else { -1 }));
+    /// ```
+    #[inline]
+    pub fn for_each_chunk(self, mut block: impl FnMut(SplitViews<'a, E, P>), tail: impl FnOnce(TailViews<'a, E, P>)) {
+        for chunk in self {
+            match chunk {
+                Chunk::Block(views) => block(views),
+                Chunk::Tail(views) => return tail(views),
+            }
+        }
+    }
+
     /// The elements not yet handed out, as a slice (the stream ends where
     /// this is empty).
     ///
@@ -195,14 +244,18 @@ impl<'a, E, P: Partition> Iterator for ChunksMut<'a, E, P> {
             // for its buffer length, `BUFFER_LEN`: `SplitFacts` checked it);
             // `SPLITTABLE` (evaluated by `chunks_mut`) proved every member
             // writable and the members pairwise disjoint.
-            return Some(Chunk::Block(unsafe { P::Members::views_mut(non_null(block.as_mut_ptr())) }));
+            return Some(Chunk::Block(unsafe {
+                P::Members::views_mut(non_null(block.as_mut_ptr()))
+            }));
         }
         let len = rest.len();
         // SAFETY: `rest` is exclusively borrowed for `'a` and is handed out
         // once (the stream is empty from now on); `STREAMABLE` (evaluated by
         // `chunks_mut`) proved every member writable, with an axis, and the
         // members pairwise disjoint.
-        Some(Chunk::Tail(unsafe { P::Members::tail_views_mut(non_null(rest.as_mut_ptr()), len) }))
+        Some(Chunk::Tail(unsafe {
+            P::Members::tail_views_mut(non_null(rest.as_mut_ptr()), len)
+        }))
     }
 
     #[inline]

@@ -1295,22 +1295,13 @@ pub fn expand_split(
                 #core::try_split_slice::<Self, #elem_ty>(buffer)
             }
             /// A slice of any length as a stream: one writable view per member of each
-            /// whole block, then the tail as run-time views (see `chunks_mut`).
+            /// whole block, then the tail as run-time views (see `chunks_mut`;
+            /// `.for_each_chunk(block, tail)` takes a closure for each).
             #[inline]
             #vis fn chunks_mut <#(#elem_param),*> (
                 buffer: &mut [#elem_ty],
             ) -> #core::ChunksMut<'_, #elem_ty, Self> {
                 #core::chunks_mut::<Self, #elem_ty>(buffer)
-            }
-            /// A slice of any length as a stream, in one call: `block` on each whole
-            /// block's views, then `tail` on the tail's run-time views (see `stream_mut`).
-            #[inline]
-            #vis fn stream_mut <'__strided_view_a, #(#elem_param),*> (
-                buffer: &'__strided_view_a mut [#elem_ty],
-                block: impl ::core::ops::FnMut(#core::SplitViews<'__strided_view_a, #elem_ty, Self>),
-                tail: impl ::core::ops::FnOnce(#core::TailViews<'__strided_view_a, #elem_ty, Self>),
-            ) {
-                #core::stream_mut::<Self, #elem_ty>(buffer, block, tail)
             }
         }
     }

@@ -194,7 +194,12 @@ assert_eq!(d[[1, 2]], 12 + 8 + 2);
 # Ok::<(), view_core::DynError>(())
 ```")]
         #[inline]
-        pub fn diagonal<const Q: usize>(self, offset: isize, axis1: usize, axis2: usize) -> Result<$ty<'a, E, Q>, DynError> {
+        pub fn diagonal<const Q: usize>(
+            self,
+            offset: isize,
+            axis1: usize,
+            axis2: usize,
+        ) -> Result<$ty<'a, E, Q>, DynError> {
             self.derive("diagonal", crate::algebra::Op::Diagonal { offset, axis1, axis2 })
         }
 

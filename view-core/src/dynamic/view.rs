@@ -292,16 +292,23 @@ impl<'a, E, const R: usize> DynView<'a, E, R> {
 
     /// The view of an operation's result (see `DynBase::derive`).
     #[inline]
-    fn derive<const Q: usize>(self, name: &'static str, op: crate::algebra::Op<'_>) -> Result<DynView<'a, E, Q>, DynError> {
+    fn derive<const Q: usize>(
+        self,
+        name: &'static str,
+        op: crate::algebra::Op<'_>,
+    ) -> Result<DynView<'a, E, Q>, DynError> {
         let base = self.base.derive::<Q>(name, op)?;
         // SAFETY: the derived base reaches only elements this view's base
         // reaches (`DynBase::derive`), readable for `'a` with no writer.
         Ok(unsafe { DynView::from_base(base) })
     }
 
-    super::algebra::algebra_methods!(DynView, "use view_core::{DynLayout, DynView};
+    super::algebra::algebra_methods!(
+        DynView,
+        "use view_core::{DynLayout, DynView};
 let data: Vec<i32> = (0..24).collect();
-let view = DynView::new(&data[..], DynLayout::new([2, 3, 4], [12, 4, 1], 0, 24)?)?;");
+let view = DynView::new(&data[..], DynLayout::new([2, 3, 4], [12, 4, 1], 0, 24)?)?;"
+    );
 
     /// The windows of shape `window` at every position (NumPy's
     /// `sliding_window_view(a, window)`): rank `R` becomes `Q = 2 R`, the
@@ -343,9 +350,7 @@ let view = DynView::new(&data[..], DynLayout::new([2, 3, 4], [12, 4, 1], 0, 24)?
         self.derive("broadcast_to", crate::algebra::Op::BroadcastTo(&shape))
     }
 
-    read_only!(Self, this => this, 'a, AnyShape, "use view_core::{DynLayout, DynView};
-let data = [9, 4, 9, -1, 9, 7];
-let column = DynView::new(&data[..], DynLayout::new([3], [2], 1, 6).unwrap()).unwrap(); // [4, -1, 7]");
+    read_only!(Self, this => this, 'a, AnyShape, dyn_column!());
 }
 
 impl<'a, E, L: Layout<Index = [usize; R]>, const R: usize> From<View<'a, E, L>> for DynView<'a, E, R> {
@@ -426,6 +431,17 @@ impl<E, const R: usize, I: IntoIndex<[usize; R]>> Index<I> for DynView<'_, E, R>
     }
 }
 
+/// The doc examples' first lines of the reductions of `DynView`: `column`,
+/// the view `[4, -1, 7]`.
+macro_rules! dyn_column {
+    () => {
+        "use view_core::{DynLayout, DynView};
+let data = [9, 4, 9, -1, 9, 7];
+let column = DynView::new(&data[..], DynLayout::new([3], [2], 1, 6).unwrap()).unwrap(); // [4, -1, 7]"
+    };
+}
+use dyn_column;
+
 /// The panic of `view[index]` for an index outside the shape, worded like
 /// a static view's.
 #[cold]
@@ -468,7 +484,8 @@ impl<'a, E, const R: usize> IntoIterator for &DynView<'a, E, R> {
 /// ```
 impl<E: PartialEq<F>, F, const R: usize, const S: usize> PartialEq<DynView<'_, F, S>> for DynView<'_, E, R> {
     fn eq(&self, other: &DynView<'_, F, S>) -> bool {
-        crate::proof::same_shape(self.base.shape(), other.base.shape()) && self.iter().zip(other.iter()).all(|(a, b)| a == b)
+        crate::proof::same_shape(self.base.shape(), other.base.shape())
+            && self.iter().zip(other.iter()).all(|(a, b)| a == b)
     }
 }
 
@@ -476,13 +493,15 @@ impl<E: Eq, const R: usize> Eq for DynView<'_, E, R> {}
 
 impl<E: PartialEq<F>, F, const R: usize, L: Layout> PartialEq<View<'_, F, L>> for DynView<'_, E, R> {
     fn eq(&self, other: &View<'_, F, L>) -> bool {
-        crate::proof::same_shape(self.base.shape(), L::SHAPE_SLICE) && self.iter().zip(other.iter()).all(|(a, b)| a == b)
+        crate::proof::same_shape(self.base.shape(), L::SHAPE_SLICE)
+            && self.iter().zip(other.iter()).all(|(a, b)| a == b)
     }
 }
 
 impl<E: PartialEq<F>, F, L: Layout, const R: usize> PartialEq<DynView<'_, F, R>> for View<'_, E, L> {
     fn eq(&self, other: &DynView<'_, F, R>) -> bool {
-        crate::proof::same_shape(L::SHAPE_SLICE, other.base.shape()) && self.iter().zip(other.iter()).all(|(a, b)| a == b)
+        crate::proof::same_shape(L::SHAPE_SLICE, other.base.shape())
+            && self.iter().zip(other.iter()).all(|(a, b)| a == b)
     }
 }
 

@@ -413,7 +413,11 @@ impl<'a, E, const R: usize> DynViewMut<'a, E, R> {
     /// distinct indices distinct (`Op::is_injective`), or its result is
     /// proven unique now, with the default budget.
     #[inline]
-    fn derive<const Q: usize>(self, name: &'static str, op: crate::algebra::Op<'_>) -> Result<DynViewMut<'a, E, Q>, DynError> {
+    fn derive<const Q: usize>(
+        self,
+        name: &'static str,
+        op: crate::algebra::Op<'_>,
+    ) -> Result<DynViewMut<'a, E, Q>, DynError> {
         let base = self.base.derive::<Q>(name, op)?;
         if !op.is_injective() {
             relative_layout(base.shape(), base.strides())?.writable()?;
@@ -427,9 +431,12 @@ impl<'a, E, const R: usize> DynViewMut<'a, E, R> {
         Ok(unsafe { DynViewMut::from_base(base) })
     }
 
-    super::algebra::algebra_methods!(DynViewMut, "use view_core::{DynLayout, DynViewMut};
+    super::algebra::algebra_methods!(
+        DynViewMut,
+        "use view_core::{DynLayout, DynViewMut};
 let mut data: Vec<i32> = (0..24).collect();
-let view = DynViewMut::new(&mut data, DynLayout::new([2, 3, 4], [12, 4, 1], 0, 24)?.writable()?)?;");
+let view = DynViewMut::new(&mut data, DynLayout::new([2, 3, 4], [12, 4, 1], 0, 24)?.writable()?)?;"
+    );
 
     /// The windows of shape `window` at every position (see
     /// [`DynView::windows`]), writable only if no two of them share an
@@ -490,7 +497,10 @@ let view = DynViewMut::new(&mut data, DynLayout::new([2, 3, 4], [12, 4, 1], 0, 2
     ///   allocation, and the caller has exclusive access to the elements of
     ///   the result for `'a` (the views of the other members of a split
     ///   proven disjoint may be alive: they reach other elements).
-    pub(crate) unsafe fn stream_tail<L: UniqueLayout<Index = [usize; R]>>(tail: NonNull<E>, len: usize) -> Option<Self> {
+    pub(crate) unsafe fn stream_tail<L: UniqueLayout<Index = [usize; R]>>(
+        tail: NonNull<E>,
+        len: usize,
+    ) -> Option<Self> {
         let layout = tail_layout::<R>(&L::SHAPE, &L::STRIDES, L::OFFSET, len)?;
         // SAFETY: `layout` was checked against a buffer of `len` elements,
         // and `tail` is valid for `len >= required_len()` of them (the
@@ -504,17 +514,32 @@ let view = DynViewMut::new(&mut data, DynLayout::new([2, 3, 4], [12, 4, 1], 0, 2
         Some(unsafe { DynViewMut::from_base(base) })
     }
 
-    read_only!(&Self, this => this.as_view(), '_, AnyShape, "use view_core::{DynLayout, DynViewMut};
-let mut data = [9, 4, 9, -1, 9, 7];
-let column = DynViewMut::new(&mut data, DynLayout::new([3], [2], 1, 6).unwrap().writable().unwrap()).unwrap(); // [4, -1, 7]
-let column = &column;");
+    read_only!(&Self, this => this.as_view(), '_, AnyShape, dyn_column_mut!());
 }
+
+/// The doc examples' first lines of the reductions of `DynViewMut`:
+/// `column`, a borrowed writable view `[4, -1, 7]`.
+macro_rules! dyn_column_mut {
+    () => {
+        "use view_core::{DynLayout, DynViewMut};
+let mut data = [9, 4, 9, -1, 9, 7];
+let layout = DynLayout::new([3], [2], 1, 6).unwrap().writable().unwrap();
+let column = DynViewMut::new(&mut data, layout).unwrap(); // [4, -1, 7]
+let column = &column;"
+    };
+}
+use dyn_column_mut;
 
 /// The layout of a stream's tail: `L`'s numbers with axis 0 shortened to
 /// the longest prefix whose elements lie in `0..len` (checked by
 /// `DynLayout::new` against `len`); an empty layout at offset 0 when no
 /// index fits; `None` for rank 0 (no axis to shorten) when it does not fit.
-fn tail_layout<const R: usize>(shape: &[usize; R], strides: &[isize; R], offset: usize, len: usize) -> Option<DynLayout<R>> {
+fn tail_layout<const R: usize>(
+    shape: &[usize; R],
+    strides: &[isize; R],
+    offset: usize,
+    len: usize,
+) -> Option<DynLayout<R>> {
     let prefix = |n0: usize, offset: usize| {
         let mut shape = *shape;
         if let Some(first) = shape.first_mut() {
