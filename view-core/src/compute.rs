@@ -14,7 +14,7 @@ use crate::proof::same_shape;
 use crate::shape::{Concat, SameShape};
 use crate::view::View;
 use crate::view_mut::ViewMut;
-use crate::walk::walk;
+use crate::walk::{walk, walk_versioned};
 use crate::zip::{zip, Operand};
 
 /// Whether the leading axes of `whole` are `outer` and its trailing axes `inner`.
@@ -183,6 +183,139 @@ impl<E, L: UniqueLayout> ViewMut<'_, E, L> {
     read_only!(&Self, this => this.as_view(), '_, L::Shape, static_column_mut!());
 }
 
+/// `contract` for run-time operands, row by row; `false` (nothing done)
+/// where it does not apply (an output or kernel of rank 0, an output row
+/// shorter than 4).
+///
+/// The kernel's loops have run-time extents, which the optimizer cannot
+/// unroll into the output's loop as it does constant ones. So the output's
+/// last axis becomes the inner loop: each output of a row starts at
+/// `E::default()`, then, for each index of the kernel's leading axes in C
+/// order, gains `x * w` for each element of the kernel's last axis in order
+/// (the same additions in the same order as the element-by-element loop),
+/// with that last axis unrolled for an extent up to 8 (one copy per
+/// extent) or, past 8, one pass per kernel element. The passes are loops of
+/// run-time strides that vectorize.
+///
+/// The shapes were checked by `contract`: `windows` is `[out.., kernel..]`.
+#[inline(always)]
+fn contract_rows<'o, E, W, K, O>(windows: &W, kernel: &K, out: &O) -> bool
+where
+    W: Operand<Elem = E>,
+    K: Operand<Elem = E>,
+    O: Operand<Elem = E, Item = &'o mut E>,
+    W::Item: Deref<Target = E>,
+    K::Item: Deref<Target = E>,
+    E: 'o + Copy + Default + Add<Output = E> + Mul<Output = E>,
+{
+    let (Some(last), Some(k_last)) = (
+        out.extents().len().checked_sub(1),
+        kernel.extents().len().checked_sub(1),
+    ) else {
+        return false;
+    };
+    if out.extents()[last] < 4 {
+        return false;
+    }
+    let (w, k, o) = (windows.base_ptr(), kernel.base_ptr(), out.base_ptr());
+    let (outer_strides, inner_strides) = windows.steps().split_at(last + 1);
+    let (lead, extent) = out.extents().split_at(last);
+    let (w_lead, w_last) = outer_strides.split_at(last);
+    let (o_lead, o_last) = out.steps().split_at(last);
+    let (k_lead, k_tail) = kernel.extents().split_at(k_last);
+    let (wk_lead, wk_last) = inner_strides.split_at(k_last);
+    let (kk_lead, kk_last) = kernel.steps().split_at(k_last);
+    let (taps, w_tap, k_tap) = (k_tail[0], wk_last[0], kk_last[0]);
+    // One pass of the kernel's last axis, `TAPS` long, over an output row:
+    // `window` is the window element at `[i.., 0, k_lead.., 0]`, `weights`
+    // the kernel elements at `[k_lead.., 0..TAPS]`.
+    macro_rules! pass {
+        ($taps:literal, $window:expr, $target:expr, $weights:expr) => {{
+            let weights: [E; $taps] = core::array::from_fn(|b| {
+                // SAFETY: `$weights + b * k_tap` is the kernel element at
+                // `[k_lead.., b]`, `b < taps`: an index inside `K`'s shape;
+                // the operand is alive; the item is dropped at once.
+                unsafe { *K::item(k, $weights.wrapping_add_signed((b as isize).wrapping_mul(k_tap))) }
+            });
+            // The taps as operands of their own: tap `b` starts at the window
+            // element `[i.., 0, k_lead.., b]` and moves along the output's last
+            // axis with the windows' stride of it; the output is the last
+            // operand. Every position is then an affine function of `j`.
+            let mut steps = [w_last; $taps + 1];
+            steps[$taps] = o_last;
+            const UNIT: &[isize] = &[1];
+            let starts: [usize; $taps + 1] = core::array::from_fn(|b| {
+                if b < $taps {
+                    $window.wrapping_add_signed((b as isize).wrapping_mul(w_tap))
+                } else {
+                    $target
+                }
+            });
+            let step = |positions: [usize; $taps + 1]| {
+                // SAFETY: `positions[TAPS]` is the element of the writable
+                // `out` at an index inside its shape (the outer walk fixes its
+                // leading coordinates, this loop the last); `out` is borrowed
+                // exclusively by `contract` and is neither operand; the item
+                // is dropped before the next is made.
+                let slot = unsafe { O::item(o, positions[$taps]) };
+                let mut acc = *slot;
+                let mut b = 0;
+                while b < $taps {
+                    // SAFETY: `positions[b]` is the element of `W` at `[i..,
+                    // j, k_lead.., b]`: the outer walk's index, this loop's `j`
+                    // (inside `out`'s last extent, which is `W`'s too), the
+                    // kernel walk's leading index and `b < taps` (inside `K`'s
+                    // shape = `W`'s trailing extents); the operand is alive,
+                    // the item dropped at once.
+                    acc = acc + unsafe { *W::item(w, positions[b]) } * weights[b];
+                    b += 1;
+                }
+                *slot = acc;
+            };
+            // The common case, windows and output contiguous along the row,
+            // with the strides as constants (so that the taps' loads are
+            // vector loads, not gathers); otherwise the strides as values.
+            if w_last == UNIT && o_last == UNIT {
+                walk(extent, [UNIT; $taps + 1], starts, step);
+            } else {
+                walk(extent, steps, starts, step);
+            }
+        }};
+    }
+    walk(
+        lead,
+        [w_lead, o_lead],
+        [windows.start(), out.start()],
+        |[window, target]| {
+            walk_versioned(extent, [o_last], [target], |[o_j]| {
+                // SAFETY: as in `pass`: an element of `out` inside its shape, the
+                // item dropped at once.
+                unsafe { *O::item(o, o_j) = E::default() };
+            });
+            walk(
+                k_lead,
+                [wk_lead, kk_lead],
+                [window, kernel.start()],
+                |[x, y]| match taps {
+                    0 => {}
+                    1 => pass!(1, x, target, y),
+                    2 => pass!(2, x, target, y),
+                    3 => pass!(3, x, target, y),
+                    4 => pass!(4, x, target, y),
+                    5 => pass!(5, x, target, y),
+                    6 => pass!(6, x, target, y),
+                    7 => pass!(7, x, target, y),
+                    8 => pass!(8, x, target, y),
+                    _ => walk(&k_tail[..1], [&wk_last[..1], &kk_last[..1]], [x, y], |[x, y]| {
+                        pass!(1, x, target, y)
+                    }),
+                },
+            );
+        },
+    );
+    true
+}
+
 /// Contracts the trailing axes of `windows` with `kernel` into `out`:
 /// `out[i..] = Σ_k windows[i.., k..] * kernel[k..]`, the tutorial's
 /// `np.einsum('ijkl,kl->ij', windows, kernel)`, summed in C order of `k`.
@@ -233,6 +366,11 @@ where
     // each output element the inner loop walks the window and the kernel.
     let (outer_strides, inner_strides) = windows.steps().split_at(out.extents().len().min(windows.steps().len()));
     let (w, k, o) = (windows.base_ptr(), kernel.base_ptr(), out.base_ptr());
+    // Run-time operands: see `contract_rows`.
+    let run_time = W::STATIC_SHAPE.is_none() || K::STATIC_SHAPE.is_none() || O::STATIC_SHAPE.is_none();
+    if run_time && contract_rows::<E, W, K, O>(&windows, &kernel, &out) {
+        return;
+    }
     walk(
         out.extents(),
         [outer_strides, out.steps()],

@@ -14,19 +14,25 @@
 
 use core::ops::{Range, RangeFrom, RangeFull, RangeTo};
 
-/// The range argument of `slice` on a run-time view: `s..e`, `s..`, `..e`
-/// or `..` of `isize` (a negative bound counts from the end, as in NumPy and
-/// the macro's `slice(axis, s..e)`). Inclusive ranges are not taken (`..=-1`
-/// would have no NumPy spelling).
+/// The bounds argument of `slice` on a run-time view: `s..e`, `s..`, `..e`
+/// or `..` of `isize`, or the pair `(s, e)` (a negative bound counts from
+/// the end, as in NumPy and the macro's `slice(axis, s..e)`); an omitted
+/// bound is the natural end for the step's direction. Inclusive ranges are
+/// not taken (`..=-1` would have no NumPy spelling).
+///
+/// Write NumPy's `a[1:-1]` as `(1, -1)`: a literal range `1..-1` reads as
+/// empty to clippy, whose `reversed_empty_ranges` lint (an error by
+/// default) rejects it, although here it means "from 1 to one before the end".
 ///
 /// ```
 /// use view_core::{DynLayout, DynView};
 ///
 /// let data = [0, 1, 2, 3, 4, 5];
 /// let line = DynView::new(&data[..], DynLayout::new([6], [1], 0, 6)?)?;
-/// assert!(line.slice(0, 1..-1)?.iter().copied().eq([1, 2, 3, 4]));
+/// assert!(line.slice(0, (1, -1))?.iter().copied().eq([1, 2, 3, 4]));
 /// assert!(line.slice(0, 4..)?.iter().copied().eq([4, 5]));
 /// assert!(line.slice(0, ..2)?.iter().copied().eq([0, 1]));
+/// assert!(line.slice(0, -3..)?.iter().copied().eq([3, 4, 5]));
 /// assert_eq!(line.slice(0, ..)?.len(), 6);
 /// # Ok::<(), view_core::DynError>(())
 /// ```
@@ -41,6 +47,20 @@ mod sealed {
     impl Sealed for core::ops::RangeFrom<isize> {}
     impl Sealed for core::ops::RangeTo<isize> {}
     impl Sealed for core::ops::RangeFull {}
+    impl Sealed for (isize, isize) {}
+    impl Sealed for (Option<isize>, Option<isize>) {}
+}
+
+impl SliceRange for (isize, isize) {
+    fn bounds(self) -> (Option<isize>, Option<isize>) {
+        (Some(self.0), Some(self.1))
+    }
+}
+
+impl SliceRange for (Option<isize>, Option<isize>) {
+    fn bounds(self) -> (Option<isize>, Option<isize>) {
+        self
+    }
 }
 
 impl SliceRange for Range<isize> {
@@ -133,10 +153,12 @@ assert_eq!((f.strides(), f[[0, 0, 0]]), ([12, -4, 1], 8));
 
         /// `a[s:e]` on axis `axis` (NumPy's basic slicing, step 1): a
         /// negative bound counts from the end, an omitted one is the end; a
-        /// bound past the end is an error (NumPy would clamp it).
+        /// bound past the end is an error (NumPy would clamp it). The bounds
+        /// are a range or a pair ([`SliceRange`](super::SliceRange): `(1,
+        /// -1)` for NumPy's `1:-1`).
         ///
         #[doc = concat!("```\n", $setup, "
-let s = view.slice(2, 1..-1)?;
+let s = view.slice(2, (1, -1))?;
 assert_eq!((s.shape(), s[[0, 0, 0]]), ([2, 3, 2], 1));
 # Ok::<(), view_core::DynError>(())
 ```")]

@@ -7,7 +7,7 @@ use core::iter::FusedIterator;
 use core::marker::PhantomData;
 
 use crate::raw::DynBase;
-use crate::walk::walk_fold;
+use crate::walk::walk_fold_versioned;
 
 /// Front and back positions of a C-order walk over a run-time shape.
 ///
@@ -145,7 +145,7 @@ macro_rules! dyn_iterator {
                     // iterator would (it gives no index, so only iterators
                     // without one use it).
                     let $origin = self.base.origin();
-                    return walk_fold(self.base.shape(), [self.base.strides()], [0], init, |acc, [$position]| {
+                    return walk_fold_versioned(self.base.shape(), [self.base.strides()], [0], init, |acc, [$position]| {
                         let $index = [0usize; R];
                         f(acc, $make)
                     });
