@@ -1514,3 +1514,39 @@ fn run_time_contract_agrees_with_brute_force() {
         }
     }
 }
+
+/// The README's examples of run-time views, as written there.
+#[test]
+fn the_readme_examples() -> Result<(), DynError> {
+    strided_view! {
+        pub mut Left4: [i16; 8] { shape: [4], strides: [2] }
+        pub mut Right4: [i16; 8] { shape: [4], strides: [2], offset: 1 }
+        pub split Stereo4 = (Left4, Right4);
+    }
+    let mut samples = [0i16; 21];
+    for chunk in Stereo4::chunks_mut(&mut samples) {
+        match chunk {
+            Chunk::Block((mut left, mut right)) => (left.fill(1), right.fill(-1)),
+            Chunk::Tail((mut left, mut right)) => (left.fill(1), right.fill(-1)),
+        };
+    }
+    assert!(samples
+        .iter()
+        .enumerate()
+        .all(|(k, &s)| s == if k % 2 == 0 { 1 } else { -1 }));
+
+    let (height, width, pitch) = (3, 4, 5);
+    let pixels: Vec<u8> = (0..15).collect();
+    let image = DynView::new(&pixels, DynLayout::new([height, width], [pitch, 1], 0, pixels.len())?)?;
+    assert_eq!(image[[2, 3]], 13);
+    let mirrored = image.flip(1)?;
+    let column: DynView<'_, u8, 1> = image.index(1, 0)?;
+    assert_eq!((mirrored[[0, 0]], column.sum()), (3, 15)); // 0 + 5 + 10
+    let mut frame = vec![0u8; 15];
+    let mut writable = DynViewMut::new(&mut frame, DynLayout::new([3, 4], [5, 1], 0, 15)?.writable()?)?;
+    writable.copy_from(image);
+    assert!(writable == image);
+    let interior = image.slice(0, (1, -1))?.slice(1, (1, -1))?;
+    assert!(interior.iter().copied().eq([6, 7]));
+    Ok(())
+}

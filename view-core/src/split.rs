@@ -69,7 +69,8 @@ pub trait Members: sealed::Sealed {
     const WRITABLE: ();
     /// The tuple of writable run-time views of a stream's tail
     /// ([`Chunk::Tail`](crate::Chunk::Tail)), one `DynViewMut` per member,
-    /// of the member's rank.
+    /// of the member's rank (see [`TailViews`](crate::TailViews), which
+    /// names it for a split).
     type TailViewsMut<'a, E: 'a>;
     /// Whether every member has at least one axis (a stream shortens axis 0
     /// for its tail).

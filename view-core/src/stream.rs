@@ -35,10 +35,48 @@ use crate::split::{Members, Partition, SplitFacts, SplitViews};
 /// The views of a stream's tail for split `P`: one `DynViewMut` per member,
 /// of the member's rank (`(DynViewMut<'a, E, 1>, DynViewMut<'a, E, 1>)` for
 /// a stereo split).
+///
+/// ```
+/// use view_core::{DynViewMut, TailViews};
+/// use view_macros::strided_view;
+///
+/// strided_view! {
+///     mut Left: [i16; 8] { shape: [4], strides: [2] }
+///     mut Right: [i16; 8] { shape: [4], strides: [2], offset: 1 }
+///     split Stereo = (Left, Right);
+/// }
+/// fn tail_frames(tail: TailViews<'_, i16, Stereo>) -> usize {
+///     let (left, _right): (DynViewMut<'_, i16, 1>, DynViewMut<'_, i16, 1>) = tail;
+///     left.len()
+/// }
+/// let mut samples = [0i16; 3];
+/// let mut frames = 0;
+/// Stereo::chunks_mut(&mut samples).for_each_chunk(|_| {}, |tail| frames = tail_frames(tail));
+/// assert_eq!(frames, 2);
+/// ```
 pub type TailViews<'a, E, P> = <<P as Partition>::Members as Members>::TailViewsMut<'a, E>;
 
-/// One step of a stream ([`chunks_mut`]): a whole block of the split's
-/// buffer length, or the shorter tail.
+/// One step of a stream ([`chunks_mut`], whose example matches on it): a
+/// whole block of the split's buffer length, or the shorter tail.
+///
+/// ```
+/// use view_core::Chunk;
+/// use view_macros::strided_view;
+///
+/// strided_view! {
+///     mut Left: [i16; 8] { shape: [4], strides: [2] }
+///     mut Right: [i16; 8] { shape: [4], strides: [2], offset: 1 }
+///     split Stereo = (Left, Right);
+/// }
+/// let mut samples = [0i16; 9];
+/// let kinds: Vec<&str> = Stereo::chunks_mut(&mut samples)
+///     .map(|chunk| match chunk {
+///         Chunk::Block(_) => "block",
+///         Chunk::Tail(_) => "tail",
+///     })
+///     .collect();
+/// assert_eq!(kinds, ["block", "tail"]);
+/// ```
 pub enum Chunk<'a, E: 'a, P: Partition> {
     /// One block of `P::BUFFER_LEN` elements, split into the members'
     /// writable views (static layouts: one pointer each, no check).
@@ -49,7 +87,21 @@ pub enum Chunk<'a, E: 'a, P: Partition> {
     Tail(TailViews<'a, E, P>),
 }
 
-/// The blocks and the tail of a stream: see [`chunks_mut`].
+/// The blocks and the tail of a stream: see [`chunks_mut`]. An exact-size
+/// iterator of [`Chunk`]s.
+///
+/// ```
+/// use view_macros::strided_view;
+///
+/// strided_view! {
+///     mut Left: [i16; 8] { shape: [4], strides: [2] }
+///     mut Right: [i16; 8] { shape: [4], strides: [2], offset: 1 }
+///     split Stereo = (Left, Right);
+/// }
+/// let mut samples = [0i16; 17];
+/// let chunks = Stereo::chunks_mut(&mut samples);
+/// assert_eq!(chunks.len(), 3); // two blocks and a tail
+/// ```
 pub struct ChunksMut<'a, E, P: Partition> {
     rest: &'a mut [E],
     split: PhantomData<P>,

@@ -35,10 +35,9 @@ pub(crate) fn walk_fold<B, const N: usize>(
     walk_fold_with::<B, N, false>(shape, strides, start, init, f)
 }
 
-/// [`walk`] for operands whose strides are run-time values: each row's
-/// inner loop is specialized on the strides that are 0 or -1 (see
-/// [`run_versioned`]), so that it vectorizes where the same loop with
-/// constant strides would.
+/// [`walk`] for operands whose strides are run-time values: the loop nest
+/// specialized on the inner strides that are 0 or -1 (see [`stride_code`]),
+/// so that it vectorizes where the same loop with constant strides would.
 #[inline(always)]
 pub(crate) fn walk_versioned<const N: usize>(
     shape: &[usize],
@@ -61,9 +60,68 @@ pub(crate) fn walk_fold_versioned<B, const N: usize>(
     walk_fold_with::<B, N, true>(shape, strides, start, init, f)
 }
 
-/// The loop nest; `VERSIONED` selects [`run_versioned`] for the inner loop.
+/// The loop nest; where `VERSIONED`, specialized once on the inner strides
+/// (see [`stride_code`]).
 #[inline(always)]
 fn walk_fold_with<B, const N: usize, const VERSIONED: bool>(
+    shape: &[usize],
+    strides: [&[isize]; N],
+    start: [usize; N],
+    init: B,
+    f: impl FnMut(B, [usize; N]) -> B,
+) -> B {
+    if !VERSIONED || N > 3 {
+        return walk_fold_coded::<B, N, 0>(shape, strides, start, init, f);
+    }
+    let Some(last) = shape.len().checked_sub(1) else {
+        return walk_fold_coded::<B, N, 0>(shape, strides, start, init, f);
+    };
+    let code = stride_code(&strides_of_axis(&strides, last), N <= 2);
+    macro_rules! versions {
+        ($($code:literal)*) => {
+            match code {
+                $($code => walk_fold_coded::<B, N, $code>(shape, strides, start, init, f),)*
+                _ => walk_fold_coded::<B, N, 0>(shape, strides, start, init, f),
+            }
+        };
+    }
+    if N <= 2 {
+        // Up to two operands, the constant 1 too (class 3): 16 versions.
+        versions!(1 2 3 4 5 6 7 8 9 10 11 12 13 14 15)
+    } else {
+        versions!(1 2 4 5 6 8 9 10 16 17 18 20 21 22 24 25 26 32 33 34 36 37 38 40 41 42)
+    }
+}
+
+/// The classes of the inner strides of run-time operands, two bits per
+/// operand (up to three): 0 a value, 1 the constant 0, 2 the constant -1,
+/// and for up to two operands 3 the constant 1.
+/// The loop nest is compiled once per class combination (`CODE` of
+/// [`walk_fold_coded`]), with those strides as constants, so that the
+/// optimizer sees a broadcast or a reversed access instead of an unknown
+/// stride; the other strides stay values, which the optimizer itself
+/// versions for the common stride 1. Same positions, same order: only what
+/// the optimizer knows changes, and the choice is made once per traversal.
+#[inline(always)]
+fn stride_code<const N: usize>(inner: &[isize; N], with_one: bool) -> u32 {
+    let mut code = 0u32;
+    each_view::<N>(|k| {
+        let class = match inner.get(k) {
+            Some(0) => 1,
+            Some(-1) => 2,
+            Some(1) if with_one => 3,
+            _ => 0,
+        };
+        code |= class << (2 * (k as u32 & 15));
+    });
+    code
+}
+
+/// The loop nest, the inner strides `CODE` marks ([`stride_code`]) replaced
+/// by the constants they equal (`CODE == 0`: none, the nest of constant
+/// layouts).
+#[inline(always)]
+fn walk_fold_coded<B, const N: usize, const CODE: u32>(
     shape: &[usize],
     strides: [&[isize]; N],
     start: [usize; N],
@@ -79,7 +137,19 @@ fn walk_fold_with<B, const N: usize, const VERSIONED: bool>(
         return f(acc, start);
     };
     let inner_extent = shape[last];
-    let inner_strides = strides_of_axis(&strides, last);
+    let mut inner_strides = strides_of_axis(&strides, last);
+    if CODE != 0 {
+        each_view::<N>(|k| {
+            if let Some(stride) = inner_strides.get_mut(k) {
+                match (CODE >> (2 * (k as u32 & 15))) & 3 {
+                    1 => *stride = 0,
+                    2 => *stride = -1,
+                    3 => *stride = 1,
+                    _ => {}
+                }
+            }
+        });
+    }
     // Ranks 1 and 2, the common ones, as plain nested loops: no odometer
     // state, so the code is as small and as fast as a hand-written loop
     // even where the optimizer does not unroll (`opt-level = "s"`).
@@ -90,14 +160,14 @@ fn walk_fold_with<B, const N: usize, const VERSIONED: bool>(
         };
         for i in 0..rows {
             let row = advanced(&start, &row_strides, i as isize);
-            acc = run_with::<B, N, VERSIONED>(acc, row, inner_extent, &inner_strides, &mut f);
+            acc = run(acc, row, inner_extent, &inner_strides, &mut f);
         }
         return acc;
     }
     let mut index = [0usize; MAX_RANK];
     let mut row = start;
     loop {
-        acc = run_with::<B, N, VERSIONED>(acc, row, inner_extent, &inner_strides, &mut f);
+        acc = run(acc, row, inner_extent, &inner_strides, &mut f);
         // Next row: bump the outer odometer.
         let mut axis = last;
         loop {
@@ -151,82 +221,6 @@ fn run<B, const N: usize>(
         acc = f(acc, advanced(&start, strides, j as isize));
     }
     acc
-}
-
-/// [`run`], or [`run_versioned`] where `VERSIONED`.
-#[inline(always)]
-fn run_with<B, const N: usize, const VERSIONED: bool>(
-    acc: B,
-    start: [usize; N],
-    extent: usize,
-    strides: &[isize; N],
-    f: &mut impl FnMut(B, [usize; N]) -> B,
-) -> B {
-    if VERSIONED {
-        run_versioned(acc, start, extent, strides, f)
-    } else {
-        run(acc, start, extent, strides, f)
-    }
-}
-
-/// [`run`] for run-time strides: the operands whose stride is 0 or -1 get
-/// that stride as a constant (one copy of the loop per combination, for up
-/// to three operands), so the optimizer sees a broadcast or a reversed
-/// access instead of an unknown stride; the others stay values, which the
-/// optimizer itself versions for the common stride 1. Same positions, same
-/// order: only what the optimizer knows changes.
-#[inline(always)]
-fn run_versioned<B, const N: usize>(
-    acc: B,
-    start: [usize; N],
-    extent: usize,
-    strides: &[isize; N],
-    f: &mut impl FnMut(B, [usize; N]) -> B,
-) -> B {
-    if N > 3 {
-        return run(acc, start, extent, strides, f);
-    }
-    // Two bits per operand: 0 a value, 1 the constant 0, 2 the constant -1.
-    let mut code = 0u32;
-    each_view::<N>(|k| {
-        let class = match strides.get(k) {
-            Some(0) => 1,
-            Some(-1) => 2,
-            _ => 0,
-        };
-        code |= class << (2 * (k as u32 & 15));
-    });
-    macro_rules! versions {
-        ($($code:literal)*) => {
-            match code {
-                $($code => run_coded::<B, N, $code>(acc, start, extent, strides, f),)*
-                _ => run(acc, start, extent, strides, f),
-            }
-        };
-    }
-    versions!(1 2 4 5 6 8 9 10 16 17 18 20 21 22 24 25 26 32 33 34 36 37 38 40 41 42)
-}
-
-/// [`run`] with the strides `CODE` marks (see [`run_versioned`]) as constants.
-#[inline(always)]
-fn run_coded<B, const N: usize, const CODE: u32>(
-    acc: B,
-    start: [usize; N],
-    extent: usize,
-    strides: &[isize; N],
-    f: &mut impl FnMut(B, [usize; N]) -> B,
-) -> B {
-    let mut fixed = *strides;
-    each_view::<N>(|k| {
-        if let Some(stride) = fixed.get_mut(k) {
-            match (CODE >> (2 * (k as u32 & 15))) & 3 {
-                1 => *stride = 0,
-                2 => *stride = -1,
-                _ => {}
-            }
-        }
-    });
-    run(acc, start, extent, &fixed, f)
 }
 
 /// `start[k] + times * strides[k]` for each view `k` (see [`each_view`]).

@@ -131,24 +131,60 @@ impl<'a, E, const R: usize> DynView<'a, E, R> {
     }
 
     /// The extents, one per axis.
+    ///
+    /// ```
+    /// use view_core::{DynLayout, DynView};
+    ///
+    /// let data = [0; 12];
+    /// let grid = DynView::new(&data[..], DynLayout::new([3, 4], [1, 3], 0, 12)?)?;
+    /// assert_eq!(grid.shape(), [3, 4]);
+    /// # Ok::<(), view_core::DynError>(())
+    /// ```
     #[inline]
     pub const fn shape(&self) -> [usize; R] {
         *self.base.shape()
     }
 
     /// The element strides, one per axis.
+    ///
+    /// ```
+    /// use view_core::{DynLayout, DynView};
+    ///
+    /// let data = [0; 12];
+    /// let grid = DynView::new(&data[..], DynLayout::new([3, 4], [1, 3], 0, 12)?)?;
+    /// assert_eq!(grid.strides(), [1, 3]);
+    /// # Ok::<(), view_core::DynError>(())
+    /// ```
     #[inline]
     pub const fn strides(&self) -> [isize; R] {
         *self.base.strides()
     }
 
     /// The number of indices: the product of the extents.
+    ///
+    /// ```
+    /// use view_core::{DynLayout, DynView};
+    ///
+    /// let data = [0; 12];
+    /// let grid = DynView::new(&data[..], DynLayout::new([3, 4], [1, 3], 0, 12)?)?;
+    /// assert_eq!(grid.len(), 12);
+    /// # Ok::<(), view_core::DynError>(())
+    /// ```
     #[inline]
     pub fn len(&self) -> usize {
         self.base.len()
     }
 
     /// Whether some extent is 0.
+    ///
+    /// ```
+    /// use view_core::{DynLayout, DynView};
+    ///
+    /// let data = [0; 12];
+    /// let grid = DynView::new(&data[..], DynLayout::new([3, 4], [1, 3], 0, 12)?)?;
+    /// assert_eq!((grid.is_empty(), grid.slice(0, 1..1)?.is_empty()), (false, true));
+    /// # Ok::<(), view_core::DynError>(())
+    /// ```
     #[inline]
     pub fn is_empty(&self) -> bool {
         self.base.shape().contains(&0)

@@ -149,6 +149,17 @@ impl<'a, E, const R: usize> DynViewMut<'a, E, R> {
     }
 
     /// Turns the writable view into a read-only one for the rest of `'a`.
+    ///
+    /// ```
+    /// use view_core::{DynLayout, DynViewMut};
+    ///
+    /// let mut data = [0, 1, 2, 3, 4, 5];
+    /// let mut grid = DynViewMut::new(&mut data, DynLayout::new([2, 3], [3, 1], 0, 6)?.writable()?)?;
+    /// grid[[0, 0]] = 9;
+    /// let view = grid.into_view();
+    /// assert_eq!(view[[0, 0]], 9);
+    /// # Ok::<(), view_core::DynError>(())
+    /// ```
     #[inline(always)]
     pub fn into_view(self) -> DynView<'a, E, R> {
         // SAFETY: `self` is consumed, so its exclusive access for `'a`
@@ -166,30 +177,80 @@ impl<'a, E, const R: usize> DynViewMut<'a, E, R> {
     }
 
     /// The extents, one per axis.
+    ///
+    /// ```
+    /// use view_core::{DynLayout, DynViewMut};
+    ///
+    /// let mut data = [0, 1, 2, 3, 4, 5];
+    /// let mut grid = DynViewMut::new(&mut data, DynLayout::new([2, 3], [3, 1], 0, 6)?.writable()?)?;
+    /// assert_eq!(grid.shape(), [2, 3]);
+    /// # grid.fill(0);
+    /// # Ok::<(), view_core::DynError>(())
+    /// ```
     #[inline]
     pub const fn shape(&self) -> [usize; R] {
         *self.base.shape()
     }
 
     /// The element strides, one per axis.
+    ///
+    /// ```
+    /// use view_core::{DynLayout, DynViewMut};
+    ///
+    /// let mut data = [0, 1, 2, 3, 4, 5];
+    /// let mut grid = DynViewMut::new(&mut data, DynLayout::new([2, 3], [3, 1], 0, 6)?.writable()?)?;
+    /// assert_eq!(grid.strides(), [3, 1]);
+    /// # grid.fill(0);
+    /// # Ok::<(), view_core::DynError>(())
+    /// ```
     #[inline]
     pub const fn strides(&self) -> [isize; R] {
         *self.base.strides()
     }
 
     /// The number of indices: the product of the extents.
+    ///
+    /// ```
+    /// use view_core::{DynLayout, DynViewMut};
+    ///
+    /// let mut data = [0, 1, 2, 3, 4, 5];
+    /// let mut grid = DynViewMut::new(&mut data, DynLayout::new([2, 3], [3, 1], 0, 6)?.writable()?)?;
+    /// assert_eq!((grid.len(), grid.is_empty()), (6, false));
+    /// # grid.fill(0);
+    /// # Ok::<(), view_core::DynError>(())
+    /// ```
     #[inline]
     pub fn len(&self) -> usize {
         self.base.len()
     }
 
     /// Whether some extent is 0.
+    ///
+    /// ```
+    /// use view_core::{DynLayout, DynViewMut};
+    ///
+    /// let mut data = [0, 1, 2, 3, 4, 5];
+    /// let mut grid = DynViewMut::new(&mut data, DynLayout::new([2, 3], [3, 1], 0, 6)?.writable()?)?;
+    /// assert!(!grid.is_empty());
+    /// assert!(grid.reborrow().slice(1, 2..2)?.is_empty());
+    /// # Ok::<(), view_core::DynError>(())
+    /// ```
     #[inline]
     pub fn is_empty(&self) -> bool {
         self.base.shape().contains(&0)
     }
 
     /// The pointer to the element of index `[0, ..]` (see [`DynView::as_ptr`]).
+    ///
+    /// ```
+    /// use view_core::{DynLayout, DynViewMut};
+    ///
+    /// let mut data = [0, 1, 2, 3, 4, 5];
+    /// let mut grid = DynViewMut::new(&mut data, DynLayout::new([2, 3], [3, 1], 0, 6)?.writable()?)?;
+    /// let flipped = grid.reborrow().flip(0)?;
+    /// assert_eq!(flipped.as_ptr(), data[3..].as_ptr());
+    /// # Ok::<(), view_core::DynError>(())
+    /// ```
     #[inline]
     pub const fn as_ptr(&self) -> *const E {
         self.base.origin().as_ptr()
@@ -198,12 +259,32 @@ impl<'a, E, const R: usize> DynViewMut<'a, E, R> {
     /// The pointer to the element of index `[0, ..]`, for writing through
     /// the elements the view reaches (and only those: a split member does
     /// not own its siblings' elements).
+    ///
+    /// ```
+    /// use view_core::{DynLayout, DynViewMut};
+    ///
+    /// let mut data = [0, 1, 2, 3, 4, 5];
+    /// let mut grid = DynViewMut::new(&mut data, DynLayout::new([2, 3], [3, 1], 0, 6)?.writable()?)?;
+    /// let p = grid.as_mut_ptr();
+    /// assert_eq!(p.cast_const(), data.as_ptr());
+    /// # Ok::<(), view_core::DynError>(())
+    /// ```
     #[inline]
     pub fn as_mut_ptr(&mut self) -> *mut E {
         self.base.origin().as_ptr()
     }
 
     /// The element at `index`, or `None` if a coordinate is outside the shape.
+    ///
+    /// ```
+    /// use view_core::{DynLayout, DynViewMut};
+    ///
+    /// let mut data = [0, 1, 2, 3, 4, 5];
+    /// let mut grid = DynViewMut::new(&mut data, DynLayout::new([2, 3], [3, 1], 0, 6)?.writable()?)?;
+    /// assert_eq!((grid.get([1, 2]), grid.get([2, 0])), (Some(&5), None));
+    /// # grid.fill(0);
+    /// # Ok::<(), view_core::DynError>(())
+    /// ```
     #[inline]
     pub fn get<I: IntoIndex<[usize; R]>>(&self, index: I) -> Option<&E> {
         self.as_view().get(index)
@@ -265,6 +346,16 @@ impl<'a, E, const R: usize> DynViewMut<'a, E, R> {
     }
 
     /// The elements in C order.
+    ///
+    /// ```
+    /// use view_core::{DynLayout, DynViewMut};
+    ///
+    /// let mut data = [0, 1, 2, 3, 4, 5];
+    /// let mut grid = DynViewMut::new(&mut data, DynLayout::new([2, 3], [3, 1], 0, 6)?.writable()?)?;
+    /// assert!(grid.iter().rev().copied().eq([5, 4, 3, 2, 1, 0]));
+    /// # grid.fill(0);
+    /// # Ok::<(), view_core::DynError>(())
+    /// ```
     #[inline]
     pub fn iter(&self) -> DynIter<'_, E, R> {
         self.as_view().iter()
@@ -292,6 +383,16 @@ impl<'a, E, const R: usize> DynViewMut<'a, E, R> {
     }
 
     /// Each index with its element, in C order (see [`DynView::indexed_iter`]).
+    ///
+    /// ```
+    /// use view_core::{DynLayout, DynViewMut};
+    ///
+    /// let mut data = [0, 1, 2, 3, 4, 5];
+    /// let mut grid = DynViewMut::new(&mut data, DynLayout::new([2, 3], [3, 1], 0, 6)?.writable()?)?;
+    /// assert_eq!(grid.indexed_iter().nth(4), Some(([1, 1], &4)));
+    /// # grid.fill(0);
+    /// # Ok::<(), view_core::DynError>(())
+    /// ```
     #[inline]
     pub fn indexed_iter(&self) -> DynIndexedIter<'_, E, R> {
         self.as_view().indexed_iter()
