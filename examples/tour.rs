@@ -1,8 +1,9 @@
 //! A tour of strided-view: every example of the NumPy `as_strided` tutorial,
 //! computed through views proven at compile time, then the layout algebra on
-//! a small image. Run it with `cargo run --example tour`.
+//! a small image, a stream of stereo samples of any length, and a layout
+//! known only at run time. Run it with `cargo run --example tour`.
 
-use strided_view::{contract, strided_view, zip, Layout};
+use strided_view::{contract, strided_view, zip, Chunk, DynLayout, DynView, Layout};
 
 strided_view! {
     /// `x.shape = (4, 3)`: C-order strides, (24, 8) bytes.
@@ -42,7 +43,15 @@ strided_view! {
     pub mut Filtered: [f32; 36] { shape: [6, 6] }
 }
 
-fn main() {
+strided_view! {
+    /// Interleaved stereo in blocks of 4 frames: the two channels of a block,
+    /// proven disjoint.
+    pub mut Left: [i16; 8] { shape: [4], strides: [2] }
+    pub mut Right: [i16; 8] { shape: [4], strides: [2], offset: 1 }
+    pub split Stereo = (Left, Right);
+}
+
+fn main() -> Result<(), Box<dyn core::error::Error>> {
     let x: [i64; 12] = core::array::from_fn(|i| i as i64);
     println!("x = {:?}\n", x);
     println!("x.shape = (4, 3):\n{:?}\n", Matrix::view(&x));
@@ -109,7 +118,47 @@ fn main() {
     Interior::of_mut(whole.reborrow()).copy_from(Filtered::view(&filtered));
     println!("The filtered interior written back into the image:\n{:.2?}\n", whole);
     println!(
-        "Every view here is one pointer: size_of_val(&view) = {} bytes.",
+        "Every view here is one pointer: size_of_val(&view) = {} bytes.\n",
         core::mem::size_of_val(&Interior::of_mut(whole))
     );
+
+    // A stream of stereo samples whose length is known only at run time: each
+    // whole block through the split's static views, the tail through
+    // run-time views of the same strides.
+    let mut samples: Vec<i16> = (0..21).map(|s| 100 * s).collect();
+    for chunk in Stereo::chunks_mut(&mut samples) {
+        match chunk {
+            Chunk::Block((mut left, mut right)) => {
+                left.iter_mut().for_each(|s| *s /= 2); // left at half volume
+                right.iter_mut().for_each(|s| *s = -*s); // right inverted
+            }
+            Chunk::Tail((mut left, mut right)) => {
+                println!(
+                    "A stream of {} samples: 2 blocks of 8, then a tail of {} left and {} right samples",
+                    21,
+                    left.len(),
+                    right.len()
+                );
+                left.iter_mut().for_each(|s| *s /= 2);
+                right.iter_mut().for_each(|s| *s = -*s);
+            }
+        }
+    }
+    println!("  processed: {samples:?}\n");
+
+    // A layout known only at run time (a header says 5 x 6 with a row pitch
+    // of 8): checked once, then indexed and sliced like a static one.
+    let (height, width, pitch) = (5, 6, 8);
+    let pixels: Vec<u8> = (0..40).collect();
+    let frame = DynView::new(&pixels, DynLayout::new([height, width], [pitch, 1], 0, pixels.len())?)?;
+    println!("A run-time {height}x{width} frame with a row pitch of {pitch}:\n{frame:?}\n");
+    let interior = frame.slice(0, (1, -1))?.slice(1, (1, -1))?;
+    println!("Its interior (slice(0, (1, -1)), slice(1, (1, -1))):\n{interior:?}\n");
+    println!(
+        "A run-time view is a pointer and 2 x rank words: size_of_val(&frame) = {} bytes.",
+        core::mem::size_of_val(&frame)
+    );
+    let error = DynLayout::new([height, width], [pitch, 1], 0, 37).unwrap_err();
+    println!("  and a layout that does not fit is an error value: {error}");
+    Ok(())
 }

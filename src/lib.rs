@@ -16,12 +16,12 @@
 //! ```
 //!
 //! ```
-//! use strided_view::strided_view;
+//! use strided_view::{strided_view, Chunk, DynLayout, DynView};
 //!
 //! strided_view! {
 //!     /// Main diagonal of a row-major 4x4 matrix.
 //!     pub Diagonal: [_; 16] { shape: [4], strides: [5] }
-//!     /// Interleaved stereo: two writable views of one buffer, proven disjoint.
+//!     /// Interleaved stereo, 4 frames a block: two writable views of one block, proven disjoint.
 //!     pub mut Left: [i16; 8] { shape: [4], strides: [2] }
 //!     pub mut Right: [i16; 8] { shape: [4], strides: [2], offset: 1 }
 //!     pub split Stereo = (Left, Right);
@@ -35,6 +35,22 @@
 //! left.fill(1);
 //! right.fill(-1);
 //! assert_eq!(samples, [1, -1, 1, -1, 1, -1, 1, -1]);
+//!
+//! // A stream of any length: whole blocks as the split's views, the tail as run-time views.
+//! let mut stream = [0i16; 21];
+//! for chunk in Stereo::chunks_mut(&mut stream) {
+//!     match chunk {
+//!         Chunk::Block((mut left, mut right)) => (left.fill(1), right.fill(-1)),
+//!         Chunk::Tail((mut left, mut right)) => (left.fill(1), right.fill(-1)),
+//!     };
+//! }
+//! assert!(stream.iter().enumerate().all(|(k, &s)| s == if k % 2 == 0 { 1 } else { -1 }));
+//!
+//! // A layout known only at run time, checked once.
+//! let (rows, columns) = (2, 3);
+//! let grid = DynView::new(&matrix, DynLayout::new([rows, columns], [4, 1], 0, 16)?)?;
+//! assert_eq!(grid.t()[[2, 1]], 6);
+//! # Ok::<(), strided_view::DynError>(())
 //! ```
 //!
 //! The DSL is documented at [`strided_view!`] (the full reference: at

@@ -64,6 +64,7 @@ pub fn gain_right(sample: i16) -> i16 {
     sample / 2
 }
 
+pub mod dynamic;
 pub mod iter_raw;
 pub mod iter_views;
 pub mod layouts;

@@ -135,3 +135,14 @@ pub fn shared_elements(
 pub fn inside(shape: &[usize], index: &[usize]) -> bool {
     index.len() == shape.len() && index.iter().zip(shape).all(|(i, n)| i < n)
 }
+
+/// The offset that puts the lowest element the numbers reach at `shift`,
+/// and the shortest buffer that then holds them (highest element + 1; for
+/// no index at all, offset `shift` in a buffer of `shift`).
+pub fn placed_at(shape: &[usize], strides: &[isize], shift: usize) -> (usize, usize) {
+    let relative = elements(shape, strides, 0);
+    match (relative.iter().min(), relative.iter().max()) {
+        (Some(&low), Some(&high)) => ((shift as i128 - low) as usize, (high - low) as usize + shift + 1),
+        _ => (shift, shift),
+    }
+}

@@ -14,7 +14,7 @@ use crate::proof::same_shape;
 use crate::shape::{Concat, SameShape};
 use crate::view::View;
 use crate::view_mut::ViewMut;
-use crate::walk::walk;
+use crate::walk::{walk, walk_versioned};
 use crate::zip::{zip, Operand};
 
 /// Whether the leading axes of `whole` are `outer` and its trailing axes `inner`.
@@ -28,26 +28,23 @@ pub(crate) const fn splits_into(whole: &[usize], outer: &[usize], inner: &[usize
 
 /// Whether `x` is incomparable even with itself (a NaN).
 #[inline(always)]
-fn is_nan<E: PartialOrd>(x: &E) -> bool {
+pub(crate) fn is_nan<E: PartialOrd>(x: &E) -> bool {
     x.partial_cmp(x).is_none()
 }
 
 /// The read-only computations, written once for `View` (by value, it is
-/// `Copy`) and `ViewMut` (through `&self`, as a `View` of the borrow).
+/// `Copy`), `ViewMut` (through `&self`, as a `View` of the borrow) and the
+/// run-time views. `$setup` is the doc examples' first lines: they make
+/// `column`, a view of the elements `[4, -1, 7]` of `data`.
 macro_rules! read_only {
-    ($self_:ty, $this:ident => $view:expr, $lifetime:lifetime, $shape:ty) => {
+    ($self_:ty, $this:ident => $view:expr, $lifetime:lifetime, $shape:ty, $setup:expr) => {
         /// Calls `f` on every element, in C order.
         ///
-        /// ```
-        /// view_macros::strided_view! {
-        ///     Column: [i32; 6] { shape: [3], strides: [2], offset: 1 }
-        /// }
-        /// let data = [9, 4, 9, -1, 9, 7];
-        /// let column = Column::view(&data); // [4, -1, 7]
-        /// let mut seen = Vec::new();
-        /// column.for_each(|&x| seen.push(x));
-        /// assert_eq!(seen, [4, -1, 7]);
-        /// ```
+        #[doc = concat!("```\n", $setup, "
+let mut seen = Vec::new();
+column.for_each(|&x| seen.push(x));
+assert_eq!(seen, [4, -1, 7]);
+```")]
         #[inline]
         pub fn for_each(self: $self_, f: impl FnMut(&$lifetime E)) {
             { let $this = self; zip(($view,)) }.for_each(f)
@@ -55,14 +52,9 @@ macro_rules! read_only {
 
         /// Folds every element into an accumulator, in C order.
         ///
-        /// ```
-        /// view_macros::strided_view! {
-        ///     Column: [i32; 6] { shape: [3], strides: [2], offset: 1 }
-        /// }
-        /// let data = [9, 4, 9, -1, 9, 7];
-        /// let column = Column::view(&data); // [4, -1, 7]
-        /// assert_eq!(column.fold(0, |acc, &x| 10 * acc + x), 4 * 100 - 10 + 7);
-        /// ```
+        #[doc = concat!("```\n", $setup, "
+assert_eq!(column.fold(0, |acc, &x| 10 * acc + x), 4 * 100 - 10 + 7);
+```")]
         #[inline]
         pub fn fold<B>(self: $self_, init: B, f: impl FnMut(B, &$lifetime E) -> B) -> B {
             { let $this = self; zip(($view,)) }.fold(init, f)
@@ -70,14 +62,9 @@ macro_rules! read_only {
 
         /// The sum of the elements in C order, starting from `E::default()`.
         ///
-        /// ```
-        /// view_macros::strided_view! {
-        ///     Column: [i32; 6] { shape: [3], strides: [2], offset: 1 }
-        /// }
-        /// let data = [9, 4, 9, -1, 9, 7];
-        /// let column = Column::view(&data); // [4, -1, 7]
-        /// assert_eq!(column.sum(), 10);
-        /// ```
+        #[doc = concat!("```\n", $setup, "
+assert_eq!(column.sum(), 10);
+```")]
         #[inline]
         pub fn sum(self: $self_) -> E
         where
@@ -89,14 +76,9 @@ macro_rules! read_only {
         /// The smallest element (the first of equals), `None` when empty.
         /// Like `f32::min`, NaN is ignored unless every element is NaN.
         ///
-        /// ```
-        /// view_macros::strided_view! {
-        ///     Column: [i32; 6] { shape: [3], strides: [2], offset: 1 }
-        /// }
-        /// let data = [9, 4, 9, -1, 9, 7];
-        /// let column = Column::view(&data); // [4, -1, 7]
-        /// assert_eq!(column.min(), Some(-1));
-        /// ```
+        #[doc = concat!("```\n", $setup, "
+assert_eq!(column.min(), Some(-1));
+```")]
         #[inline]
         pub fn min(self: $self_) -> Option<E>
         where
@@ -111,14 +93,9 @@ macro_rules! read_only {
         /// The largest element (the first of equals), `None` when empty.
         /// Like `f32::max`, NaN is ignored unless every element is NaN.
         ///
-        /// ```
-        /// view_macros::strided_view! {
-        ///     Column: [i32; 6] { shape: [3], strides: [2], offset: 1 }
-        /// }
-        /// let data = [9, 4, 9, -1, 9, 7];
-        /// let column = Column::view(&data); // [4, -1, 7]
-        /// assert_eq!(column.max(), Some(7));
-        /// ```
+        #[doc = concat!("```\n", $setup, "
+assert_eq!(column.max(), Some(7));
+```")]
         #[inline]
         pub fn max(self: $self_) -> Option<E>
         where
@@ -132,17 +109,13 @@ macro_rules! read_only {
 
         /// `Σ self[i] * other[i]` over every index, in C order; `other` is a
         /// view or a borrowed writable view of the same shape (checked at
-        /// compile time).
+        /// compile time where both shapes are types, else when called).
         ///
-        /// ```
-        /// view_macros::strided_view! {
-        ///     Column: [i32; 6] { shape: [3], strides: [2], offset: 1 }
-        /// }
-        /// let data = [9, 4, 9, -1, 9, 7];
-        /// let column = Column::view(&data); // [4, -1, 7]
-        /// assert_eq!(column.dot(column), 16 + 1 + 49);
-        /// ```
+        #[doc = concat!("```\n", $setup, "
+assert_eq!(column.dot(column), 16 + 1 + 49);
+```")]
         #[inline]
+        #[track_caller]
         pub fn dot<S>(self: $self_, other: S) -> E
         where
             S: Operand,
@@ -154,22 +127,19 @@ macro_rules! read_only {
         }
 
         /// Writes `f(self[i])` to `out[i]` for every index. The shapes must be
-        /// equal (checked at compile time).
+        /// equal (checked at compile time where both shapes are types, else
+        /// when called).
         ///
-        /// ```
-        /// view_macros::strided_view! {
-        ///     Column: [i32; 6] { shape: [3], strides: [2], offset: 1 }
-        /// }
-        /// let data = [9, 4, 9, -1, 9, 7];
-        /// let column = Column::view(&data); // [4, -1, 7]
-        /// view_macros::strided_view! {
-        ///     mut Out: [i64; 3] { shape: [3] }
-        /// }
-        /// let mut out = [0i64; 3];
-        /// column.map_into(&mut Out::view_mut(&mut out), |&x| i64::from(x) * 2);
-        /// assert_eq!(out, [8, -2, 14]);
-        /// ```
+        #[doc = concat!("```\n", $setup, "
+view_macros::strided_view! {
+    mut Out: [i64; 3] { shape: [3] }
+}
+let mut out = [0i64; 3];
+column.map_into(&mut Out::view_mut(&mut out), |&x| i64::from(x) * 2);
+assert_eq!(out, [8, -2, 14]);
+```")]
         #[inline]
+        #[track_caller]
         pub fn map_into<'o, T: 'o, O>(self: $self_, out: O, f: impl FnMut(&$lifetime E) -> T)
         where
             O: Operand<Elem = T, Item = &'o mut T>,
@@ -180,12 +150,170 @@ macro_rules! read_only {
     };
 }
 
+pub(crate) use read_only;
+
+/// The doc examples' first lines for `View`: `column`, the view `[4, -1, 7]`.
+macro_rules! static_column {
+    () => {
+        "view_macros::strided_view! {
+    Column: [i32; 6] { shape: [3], strides: [2], offset: 1 }
+}
+let data = [9, 4, 9, -1, 9, 7];
+let column = Column::view(&data); // [4, -1, 7]"
+    };
+}
+
+/// The same for `ViewMut` (a borrowed writable view).
+macro_rules! static_column_mut {
+    () => {
+        "view_macros::strided_view! {
+    mut Column: [i32; 6] { shape: [3], strides: [2], offset: 1 }
+}
+let mut data = [9, 4, 9, -1, 9, 7];
+let column = Column::view_mut(&mut data); // [4, -1, 7]
+let column = &column;"
+    };
+}
+
 impl<'a, E, L: Layout> View<'a, E, L> {
-    read_only!(Self, this => this, 'a, L::Shape);
+    read_only!(Self, this => this, 'a, L::Shape, static_column!());
 }
 
 impl<E, L: UniqueLayout> ViewMut<'_, E, L> {
-    read_only!(&Self, this => this.as_view(), '_, L::Shape);
+    read_only!(&Self, this => this.as_view(), '_, L::Shape, static_column_mut!());
+}
+
+/// `contract` for run-time operands, row by row; `false` (nothing done)
+/// where it does not apply (an output or kernel of rank 0, an output row
+/// shorter than 4).
+///
+/// The kernel's loops have run-time extents, which the optimizer cannot
+/// unroll into the output's loop as it does constant ones. So the output's
+/// last axis becomes the inner loop: each output of a row starts at
+/// `E::default()`, then, for each index of the kernel's leading axes in C
+/// order, gains `x * w` for each element of the kernel's last axis in order
+/// (the same additions in the same order as the element-by-element loop),
+/// with that last axis unrolled for an extent up to 8 (one copy per
+/// extent) or, past 8, one pass per kernel element. The passes are loops of
+/// run-time strides that vectorize.
+///
+/// The shapes were checked by `contract`: `windows` is `[out.., kernel..]`.
+#[inline(always)]
+fn contract_rows<'o, E, W, K, O>(windows: &W, kernel: &K, out: &O) -> bool
+where
+    W: Operand<Elem = E>,
+    K: Operand<Elem = E>,
+    O: Operand<Elem = E, Item = &'o mut E>,
+    W::Item: Deref<Target = E>,
+    K::Item: Deref<Target = E>,
+    E: 'o + Copy + Default + Add<Output = E> + Mul<Output = E>,
+{
+    let (Some(last), Some(k_last)) = (
+        out.extents().len().checked_sub(1),
+        kernel.extents().len().checked_sub(1),
+    ) else {
+        return false;
+    };
+    if out.extents()[last] < 4 {
+        return false;
+    }
+    let (w, k, o) = (windows.base_ptr(), kernel.base_ptr(), out.base_ptr());
+    let (outer_strides, inner_strides) = windows.steps().split_at(last + 1);
+    let (lead, extent) = out.extents().split_at(last);
+    let (w_lead, w_last) = outer_strides.split_at(last);
+    let (o_lead, o_last) = out.steps().split_at(last);
+    let (k_lead, k_tail) = kernel.extents().split_at(k_last);
+    let (wk_lead, wk_last) = inner_strides.split_at(k_last);
+    let (kk_lead, kk_last) = kernel.steps().split_at(k_last);
+    let (taps, w_tap, k_tap) = (k_tail[0], wk_last[0], kk_last[0]);
+    // One pass of the kernel's last axis, `TAPS` long, over an output row:
+    // `window` is the window element at `[i.., 0, k_lead.., 0]`, `weights`
+    // the kernel elements at `[k_lead.., 0..TAPS]`.
+    macro_rules! pass {
+        ($taps:literal, $window:expr, $target:expr, $weights:expr) => {{
+            let weights: [E; $taps] = core::array::from_fn(|b| {
+                // SAFETY: `$weights + b * k_tap` is the kernel element at
+                // `[k_lead.., b]`, `b < taps`: an index inside `K`'s shape;
+                // the operand is alive; the item is dropped at once.
+                unsafe { *K::item(k, $weights.wrapping_add_signed((b as isize).wrapping_mul(k_tap))) }
+            });
+            // The taps as operands of their own: tap `b` starts at the window
+            // element `[i.., 0, k_lead.., b]` and moves along the output's last
+            // axis with the windows' stride of it; the output is the last
+            // operand. Every position is then an affine function of `j`.
+            let mut steps = [w_last; $taps + 1];
+            steps[$taps] = o_last;
+            const UNIT: &[isize] = &[1];
+            let starts: [usize; $taps + 1] = core::array::from_fn(|b| {
+                if b < $taps {
+                    $window.wrapping_add_signed((b as isize).wrapping_mul(w_tap))
+                } else {
+                    $target
+                }
+            });
+            let step = |positions: [usize; $taps + 1]| {
+                // SAFETY: `positions[TAPS]` is the element of the writable
+                // `out` at an index inside its shape (the outer walk fixes its
+                // leading coordinates, this loop the last); `out` is borrowed
+                // exclusively by `contract` and is neither operand; the item
+                // is dropped before the next is made.
+                let slot = unsafe { O::item(o, positions[$taps]) };
+                let mut acc = *slot;
+                let mut b = 0;
+                while b < $taps {
+                    // SAFETY: `positions[b]` is the element of `W` at `[i..,
+                    // j, k_lead.., b]`: the outer walk's index, this loop's `j`
+                    // (inside `out`'s last extent, which is `W`'s too), the
+                    // kernel walk's leading index and `b < taps` (inside `K`'s
+                    // shape = `W`'s trailing extents); the operand is alive,
+                    // the item dropped at once.
+                    acc = acc + unsafe { *W::item(w, positions[b]) } * weights[b];
+                    b += 1;
+                }
+                *slot = acc;
+            };
+            // The common case, windows and output contiguous along the row,
+            // with the strides as constants (so that the taps' loads are
+            // vector loads, not gathers); otherwise the strides as values.
+            if w_last == UNIT && o_last == UNIT {
+                walk(extent, [UNIT; $taps + 1], starts, step);
+            } else {
+                walk(extent, steps, starts, step);
+            }
+        }};
+    }
+    walk(
+        lead,
+        [w_lead, o_lead],
+        [windows.start(), out.start()],
+        |[window, target]| {
+            walk_versioned(extent, [o_last], [target], |[o_j]| {
+                // SAFETY: as in `pass`: an element of `out` inside its shape, the
+                // item dropped at once.
+                unsafe { *O::item(o, o_j) = E::default() };
+            });
+            walk(
+                k_lead,
+                [wk_lead, kk_lead],
+                [window, kernel.start()],
+                |[x, y]| match taps {
+                    0 => {}
+                    1 => pass!(1, x, target, y),
+                    2 => pass!(2, x, target, y),
+                    3 => pass!(3, x, target, y),
+                    4 => pass!(4, x, target, y),
+                    5 => pass!(5, x, target, y),
+                    6 => pass!(6, x, target, y),
+                    7 => pass!(7, x, target, y),
+                    8 => pass!(8, x, target, y),
+                    _ => walk(&k_tail[..1], [&wk_last[..1], &kk_last[..1]], [x, y], |[x, y]| {
+                        pass!(1, x, target, y)
+                    }),
+                },
+            );
+        },
+    );
+    true
 }
 
 /// Contracts the trailing axes of `windows` with `kernel` into `out`:
@@ -238,6 +366,11 @@ where
     // each output element the inner loop walks the window and the kernel.
     let (outer_strides, inner_strides) = windows.steps().split_at(out.extents().len().min(windows.steps().len()));
     let (w, k, o) = (windows.base_ptr(), kernel.base_ptr(), out.base_ptr());
+    // Run-time operands: see `contract_rows`.
+    let run_time = W::STATIC_SHAPE.is_none() || K::STATIC_SHAPE.is_none() || O::STATIC_SHAPE.is_none();
+    if run_time && contract_rows::<E, W, K, O>(&windows, &kernel, &out) {
+        return;
+    }
     walk(
         out.extents(),
         [outer_strides, out.steps()],

@@ -3,6 +3,7 @@
 
 use core::fmt::Debug;
 use core::hash::Hash;
+use core::ptr::NonNull;
 
 use crate::certificate::Certificate;
 use crate::facts::Facts;
@@ -30,6 +31,23 @@ pub trait Dim:
     const ZEROS: Self;
     /// The strides `[0; R]`.
     const ZERO_STRIDES: Self::Strides;
+    /// The writable run-time view of this rank, `DynViewMut<'a, E, R>`: a
+    /// stream's tail ([`Chunk::Tail`](crate::Chunk::Tail)) is one per member.
+    #[doc(hidden)]
+    type DynViewMut<'a, E: 'a>;
+
+    /// The tail of a stream for member `L` (`DynViewMut::stream_tail`).
+    ///
+    /// # Safety
+    /// `L` passed `Facts::WRITABLE` and has at least one axis; `tail` is
+    /// valid for reads and writes of `len` elements of one allocation, and
+    /// the caller has exclusive access to the elements `L` reaches from
+    /// `tail` that lie in `0..len`, for `'a`.
+    #[doc(hidden)]
+    unsafe fn stream_tail<'a, E: 'a, L: UniqueLayout<Index = Self>>(
+        tail: NonNull<E>,
+        len: usize,
+    ) -> Self::DynViewMut<'a, E>;
 }
 
 impl<const R: usize> Dim for [usize; R] {
@@ -37,6 +55,21 @@ impl<const R: usize> Dim for [usize; R] {
     const RANK: usize = R;
     const ZEROS: Self = [0; R];
     const ZERO_STRIDES: Self::Strides = [0; R];
+    type DynViewMut<'a, E: 'a> = crate::dynamic::DynViewMut<'a, E, R>;
+
+    #[inline]
+    unsafe fn stream_tail<'a, E: 'a, L: UniqueLayout<Index = Self>>(
+        tail: NonNull<E>,
+        len: usize,
+    ) -> Self::DynViewMut<'a, E> {
+        // SAFETY: the caller's contract is `DynViewMut::stream_tail`'s (the
+        // elements of the result are elements `L` reaches in `0..len`).
+        match unsafe { crate::dynamic::DynViewMut::stream_tail::<L>(tail, len) } {
+            Some(view) => view,
+            // Only a member without an axis has no tail view, and `L` has one.
+            None => panic!("a stream's member has no axis to shorten"),
+        }
+    }
 }
 
 /// A strided layout over a buffer of `BUFFER_LEN` elements: its numbers, as

@@ -73,6 +73,7 @@ pub mod proof;
 mod raw;
 pub mod shape;
 mod split;
+mod stream;
 mod trailing;
 mod view;
 mod view_mut;
@@ -84,12 +85,16 @@ pub use axes::{Axis, AxisIter, AxisIterMut, Rows, RowsMut, Without};
 pub use bridge::{NdarrayDim, NdarrayMismatch};
 pub use compute::contract;
 pub use derived::DerivedFrom;
-pub use dynamic::{DynError, DynLayout, DynSplit, Field, UniqueDynLayout, DYN_SCRATCH_WORDS, DYN_SEARCH_WORK};
+pub use dynamic::{
+    DynError, DynIndexedIter, DynIndexedIterMut, DynIter, DynIterMut, DynLayout, DynSplit, DynView, DynViewMut, Field,
+    SliceRange, UniqueDynLayout, DYN_SCRATCH_WORDS, DYN_SEARCH_WORK,
+};
 pub use error::LengthError;
 pub use iter::{IndexedIter, IndexedIterMut, Iter, IterMut};
 pub use layout::{Dim, IntoIndex, Layout, Subview, UniqueLayout, Verdict};
 pub use patch::Patch;
 pub use split::{split_array, try_split_slice, Members, Partition, SplitViews};
+pub use stream::{chunks_mut, stream_mut, Chunk, ChunksMut, TailViews};
 pub use trailing::Trailing;
 pub use view::View;
 pub use view_mut::ViewMut;

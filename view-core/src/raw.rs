@@ -6,15 +6,22 @@
 //! element positions (with the layout's constants) and ask this module for
 //! the reference. So the obligations of every dereference are stated, and
 //! proven, here and at the few constructors of a `Base`.
+//!
+//! A [`DynBase<E, R>`] is the same for a run-time view: the element of index
+//! `[0, ..]` with the shape and strides as values. Its constructors (from a
+//! checked [`DynLayout`], from a static `Base`, by an operation of the
+//! layout algebra) and its pointer arithmetic are here too.
 
 use core::marker::PhantomData;
 use core::ptr::NonNull;
 
-#[cfg(feature = "ndarray")]
+use crate::algebra::{Op, Strided};
+use crate::dynamic::{DynError, DynLayout, Field};
 use crate::facts::Facts;
 use crate::layout::Layout;
 #[cfg(feature = "ndarray")]
 use crate::proof::Footprint;
+use crate::proof::{size_of_shape, MAX_RANK};
 
 /// `NonNull` from the pointer of a reference or slice, usable in `const fn`.
 ///
@@ -199,7 +206,6 @@ impl<E, L: Layout> Base<E, L> {
     /// - for a non-empty `L`: the pointers `origin + Σ ik sk`, for `L`'s
     ///   shape and strides (every index inside the shape), are pointers to
     ///   elements of one allocation of `E`, aligned.
-    #[cfg(feature = "ndarray")]
     #[inline]
     pub(crate) unsafe fn from_origin(origin: *const E) -> Self {
         if Facts::<L>::SIZE == 0 {
@@ -229,6 +235,20 @@ impl<E, L: Layout> Base<E, L> {
         }
     }
 
+    /// The pointer to the element of index `[0, ..]` (element `OFFSET`; for
+    /// an empty layout, where it would be: at most one past the
+    /// `REQUIRED_LEN` elements).
+    #[inline(always)]
+    pub(crate) fn origin(self) -> NonNull<E> {
+        const { Facts::<L>::READABLE }
+        // SAFETY: `OFFSET <= REQUIRED_LEN`: for a non-empty layout `OFFSET`
+        // is the element of index `[0, ..]`, below `REQUIRED_LEN`; for an
+        // empty one `REQUIRED_LEN` is `OFFSET` (`Facts::REQUIRED_LEN`). `L`
+        // passed `Facts::READABLE` (a `Base` exists only for such a layout;
+        // evaluated again above), so these are its numbers.
+        unsafe { self.at_or_end(L::OFFSET) }
+    }
+
     /// As [`at`](Self::at), one past the end allowed.
     ///
     /// # Safety
@@ -239,5 +259,310 @@ impl<E, L: Layout> Base<E, L> {
         // inside (or one past the end of) the allocation, and its byte
         // offset is below `isize::MAX`.
         unsafe { self.ptr.add(element) }
+    }
+}
+
+/// The element of index `[0, ..]` of a run-time view (its *origin*), with
+/// the view's shape and strides as values: what a `DynView` / `DynViewMut`
+/// holds (one pointer and `2 R` words).
+///
+/// Positions are relative to the origin: index `i` inside the shape reaches
+/// `origin + p(i)`, `p(i) = Σ i_k s_k`, which is negative where a stride is.
+/// Traversals compute positions in wrapping `usize` arithmetic (the
+/// `Operand` contract); a position of an index inside the shape is exact in
+/// `isize` (below), so `as isize` recovers it.
+///
+/// **Invariant** (of every `DynBase` that exists, established by its
+/// constructors [`from_layout`](Self::from_layout),
+/// [`from_static`](Self::from_static) and [`derive`](Self::derive)):
+/// - the number of indices, `Π shape`, is at most `isize::MAX`;
+/// - for every index `i` inside `shape`, `p(i)` is an `isize` (exactly),
+///   and `origin + p(i)` (in elements) is an aligned, initialised element of
+///   one allocation of `E`, the same for every index. So any two of them are
+///   less than `isize::MAX` bytes apart, and the origin itself is such an
+///   element unless the shape is empty (then it is any aligned, non-null
+///   pointer, never dereferenced).
+///
+/// As for [`Base`], the access the holder has to those elements (shared for
+/// `'a`, or exclusive) is the holder's business, carried by its lifetime.
+pub(crate) struct DynBase<E, const R: usize> {
+    origin: NonNull<E>,
+    shape: [usize; R],
+    strides: [isize; R],
+}
+
+impl<E, const R: usize> Clone for DynBase<E, R> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<E, const R: usize> Copy for DynBase<E, R> {}
+
+// The run-time errors carry their witness by value (no allocator to box
+// them), as in `dynamic`; an error is built once per refused operation.
+#[allow(clippy::result_large_err)]
+impl<E, const R: usize> DynBase<E, R> {
+    /// The base of `layout` over a buffer starting at `start`: the origin is
+    /// element `layout.offset()`.
+    ///
+    /// # Safety
+    /// `start` is valid for reads of `layout.required_len()` elements, all
+    /// in one allocation (the start of a slice at least that long).
+    #[inline]
+    pub(crate) unsafe fn from_layout(start: NonNull<E>, layout: &DynLayout<R>) -> Self {
+        // SAFETY: `offset <= required_len()`: for a non-empty layout the
+        // offset is the element of index `[0, ..]`, below `required_len()`
+        // (`DynLayout`'s invariant: every index inside the shape reaches an
+        // element in `0..required_len()`); for an empty one `required_len()`
+        // is the offset. So the result is inside, or one past the end of,
+        // the `required_len()` elements of one allocation `start` points to
+        // (the caller's contract), and its byte distance from `start` is
+        // within that allocation, below `isize::MAX`.
+        let origin = unsafe { start.add(layout.offset()) };
+        // The invariant: `DynLayout::new` refused more than `isize::MAX`
+        // indices; index `i` reaches element `offset + p(i)` in
+        // `0..required_len()`, exactly (the bounds rule ran in exact
+        // arithmetic and refused elements outside `isize`), so `p(i)` is an
+        // `isize` and `origin + p(i) = start + element` is one of the
+        // elements the caller vouches for.
+        DynBase {
+            origin,
+            shape: layout.shape(),
+            strides: layout.strides(),
+        }
+    }
+
+    /// The base of a static view's elements: the origin is the static
+    /// base's element `OFFSET`.
+    #[inline]
+    pub(crate) fn from_static<L: Layout<Index = [usize; R]>>(base: Base<E, L>) -> Self {
+        // The invariant: `L` passed `Facts::READABLE` (a `Base` exists only
+        // for such a layout), so `Π SHAPE <= isize::MAX` (`Facts::SIZE`) and
+        // index `i` reaches element `OFFSET + p(i)` in `0..REQUIRED_LEN`,
+        // exactly; so `p(i)` is an `isize`, and `origin + p(i)` is that
+        // element of the `REQUIRED_LEN` elements of one allocation the base
+        // points to (`Base`'s invariant).
+        DynBase {
+            origin: base.origin(),
+            shape: L::SHAPE,
+            strides: L::STRIDES,
+        }
+    }
+
+    /// The element of index `[0, ..]` (for an empty view: any aligned,
+    /// non-null pointer).
+    #[inline(always)]
+    pub(crate) const fn origin(&self) -> NonNull<E> {
+        self.origin
+    }
+
+    /// The extents.
+    #[inline(always)]
+    pub(crate) const fn shape(&self) -> &[usize; R] {
+        &self.shape
+    }
+
+    /// The element strides.
+    #[inline(always)]
+    pub(crate) const fn strides(&self) -> &[isize; R] {
+        &self.strides
+    }
+
+    /// The number of indices (at most `isize::MAX`, by the invariant).
+    #[inline]
+    pub(crate) fn len(&self) -> usize {
+        if self.shape.contains(&0) {
+            return 0;
+        }
+        // Non-empty: the product is at most `isize::MAX` (the invariant), so
+        // no step overflows.
+        self.shape.iter().fold(1usize, |size, &n| size.wrapping_mul(n))
+    }
+
+    /// The position of `index` (wrapping, as traversals compute it), or
+    /// `None` if a coordinate is outside the shape.
+    #[inline(always)]
+    pub(crate) fn position(&self, index: &[usize; R]) -> Option<usize> {
+        if !index.iter().zip(&self.shape).all(|(&i, &n)| i < n) {
+            return None;
+        }
+        Some(index.iter().zip(&self.strides).fold(0usize, |p, (&i, &s)| {
+            p.wrapping_add_signed((i as isize).wrapping_mul(s))
+        }))
+    }
+
+    /// The pointer to the element at `position`.
+    ///
+    /// # Safety
+    /// `origin` is the origin of a `DynBase` (of any shape), and `position`
+    /// is, in wrapping arithmetic, the position `p(i)` of an index `i`
+    /// inside that base's shape.
+    #[inline(always)]
+    pub(crate) unsafe fn at(origin: NonNull<E>, position: usize) -> NonNull<E> {
+        // SAFETY:
+        // - `p(i)` is an `isize` (the invariant), and wrapping arithmetic
+        //   computes it modulo 2^usize::BITS, so `position as isize` is
+        //   `p(i)` exactly;
+        // - the index is inside the shape, so the shape is not empty and the
+        //   origin is an element of the allocation, as is `origin + p(i)`
+        //   (the invariant): the offset stays inside one allocation and its
+        //   byte count is below `isize::MAX`.
+        unsafe { origin.offset(position as isize) }
+    }
+
+    /// `&element` at `position`.
+    ///
+    /// # Safety
+    /// - as for [`at`](Self::at);
+    /// - the caller may read that base's elements for `'a`, and nothing
+    ///   writes to this one during `'a`.
+    #[inline(always)]
+    pub(crate) unsafe fn read<'a>(origin: NonNull<E>, position: usize) -> &'a E {
+        // SAFETY: the caller's first contract is `at`'s.
+        let ptr = unsafe { Self::at(origin, position) };
+        // SAFETY:
+        // - `ptr` is an aligned, initialised element of an allocation (the
+        //   invariant);
+        // - shared access for `'a` with no writer: the caller's contract.
+        unsafe { ptr.as_ref() }
+    }
+
+    /// `&mut element` at `position`.
+    ///
+    /// # Safety
+    /// - as for [`at`](Self::at);
+    /// - the caller has exclusive access to that base's elements for `'a`,
+    ///   and no other reference to this one is live during `'a` (each
+    ///   element handed out once: the base's layout is unique, or one
+    ///   element is asked for).
+    #[inline(always)]
+    pub(crate) unsafe fn write<'a>(origin: NonNull<E>, position: usize) -> &'a mut E {
+        // SAFETY: the caller's first contract is `at`'s.
+        let mut ptr = unsafe { Self::at(origin, position) };
+        // SAFETY:
+        // - `ptr` is an aligned, initialised element (as in `read`);
+        // - exclusive, with no other live reference: the caller's contract.
+        unsafe { ptr.as_mut() }
+    }
+
+    /// The axes in reverse order (NumPy's `.T`): the same elements, no move.
+    #[inline]
+    pub(crate) fn t(mut self) -> Self {
+        // The invariant holds: the indices of the result are those of `self`
+        // with the coordinates reversed, reaching the same positions.
+        self.shape.reverse();
+        self.strides.reverse();
+        self
+    }
+
+    /// The numbers as the algebra takes them, relative to the origin (offset 0).
+    fn strided(&self) -> Result<Strided, DynError> {
+        Strided::new(&self.shape, &self.strides, 0).map_err(|error| DynError::Algebra { op: "(view)", error })
+    }
+
+    /// The base of the result of `op` (named `name` in errors), of rank `Q`:
+    /// the same elements seen through NumPy's view operation, the origin
+    /// moved to the result's element of index `[0, ..]`.
+    ///
+    /// Errors: the algebra's ([`DynError::Algebra`]), a result of another
+    /// rank than `Q` ([`DynError::Rank`]), or of more than `isize::MAX`
+    /// indices (`windows`, `broadcast_to`: [`AlgebraError::Overflow`]).
+    ///
+    /// [`AlgebraError::Overflow`]: crate::algebra::AlgebraError::Overflow
+    pub(crate) fn derive<const Q: usize>(&self, name: &'static str, op: Op<'_>) -> Result<DynBase<E, Q>, DynError> {
+        let operand = self.strided()?;
+        let result = op
+            .apply(operand)
+            .map_err(|error| DynError::Algebra { op: name, error })?;
+        if result.rank() != Q || Q > MAX_RANK {
+            return Err(DynError::Rank {
+                op: name,
+                rank: result.rank(),
+                expected: Q,
+            });
+        }
+        let mut shape = [0usize; Q];
+        let mut strides = [0isize; Q];
+        shape.copy_from_slice(result.shape());
+        strides.copy_from_slice(result.strides());
+        if shape.contains(&0) {
+            // No index: any aligned non-null pointer will do; keep the
+            // origin (no arithmetic on it).
+            return Ok(DynBase {
+                origin: self.origin,
+                shape,
+                strides,
+            });
+        }
+        if size_of_shape(&shape).is_none() {
+            return Err(DynError::Algebra {
+                op: name,
+                error: crate::algebra::AlgebraError::Overflow,
+            });
+        }
+        // The algebra maps every index of its result to an index of its
+        // operand reaching the same element (its contract, the promise
+        // behind `DerivedFrom`), so the result's index `[0, ..]` (it has
+        // one: the result is not empty) reaches the operand's position
+        // `result.offset()`: the position of an index inside `self`'s shape.
+        let moved = result.offset() as usize;
+        // SAFETY: `self.origin` is the origin of `self`, and `moved` is the
+        // position of an index inside its shape (above).
+        let origin = unsafe { Self::at(self.origin, moved) };
+        // The invariant: `Π shape <= isize::MAX` (checked above); every index
+        // `j` of the result reaches an operand element `origin_self + p(i)`
+        // for an index `i` inside `self`'s shape (the algebra's contract),
+        // which is `origin + q(j)` with `q(j) = p(i) - result.offset()`:
+        // both ends are elements of one allocation, so `q(j)` is an `isize`,
+        // and the element is one of `self`'s.
+        Ok(DynBase { origin, shape, strides })
+    }
+
+    /// The base of the same elements through a static layout `L` of the
+    /// same shape and strides, based at its lowest element; `Err` names the
+    /// first number that differs. The strides of axes that never move (of
+    /// extent 1, or all of them in an empty view) are not compared: they
+    /// reach no other element.
+    ///
+    /// `L` must start at its lowest element (`REQUIRED_SPAN == REQUIRED_LEN`,
+    /// checked at compile time): the static view's buffer starts at `L`'s
+    /// element 0, `OFFSET` elements before the origin, and a run-time view
+    /// vouches only for the elements it reaches. For such a layout the
+    /// buffer start is the lowest element reached.
+    pub(crate) fn to_static<L: Layout<Index = [usize; R]>>(self) -> Result<Base<E, L>, DynError> {
+        const {
+            let () = Facts::<L>::READABLE;
+            assert!(
+                Facts::<L>::REQUIRED_SPAN == Facts::<L>::REQUIRED_LEN,
+                "to_static needs a layout based at its lowest element (REQUIRED_SPAN == REQUIRED_LEN): a run-time view vouches only for the elements it reaches, and the static view's buffer starts at element 0"
+            )
+        }
+        let mismatch = |field, found: i128, expected: i128| DynError::Mismatch {
+            layout: L::NAME,
+            field,
+            found,
+            expected,
+        };
+        for (axis, (&found, &expected)) in self.shape.iter().zip(&L::SHAPE).enumerate() {
+            if found != expected {
+                return Err(mismatch(Field::Extent(axis), found as i128, expected as i128));
+            }
+        }
+        let empty = self.shape.contains(&0);
+        for (axis, ((&n, &found), &expected)) in self.shape.iter().zip(&self.strides).zip(&L::STRIDES).enumerate() {
+            if !empty && n > 1 && found != expected {
+                return Err(mismatch(Field::Stride(axis), found as i128, expected as i128));
+            }
+        }
+        // SAFETY: `Base::from_origin`'s contract:
+        // - `L` passed `Facts::READABLE` and starts at its lowest element
+        //   (both checked above, at compile time);
+        // - `self.origin` is the element of index `[0, ..]`, and for every
+        //   index `i` inside `L`'s shape (= this shape, checked above) the
+        //   pointer `origin + Σ ik sk` with `L`'s strides is `origin + p(i)`
+        //   (the strides agree on every axis that moves, checked above): an
+        //   aligned element of one allocation (the invariant).
+        Ok(unsafe { Base::from_origin(self.origin.as_ptr()) })
     }
 }

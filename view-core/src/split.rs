@@ -16,7 +16,7 @@ use core::ptr::NonNull;
 use crate::certificate::Certificate;
 use crate::error::LengthError;
 use crate::facts::Facts;
-use crate::layout::{Layout, UniqueLayout};
+use crate::layout::{Dim, Layout, UniqueLayout};
 use crate::proof::{describe_overlap, disjoint_by_rules, search_disjoint_const, LayoutParts, Message, Overlap};
 use crate::raw::{non_null, Base};
 use crate::view_mut::ViewMut;
@@ -67,6 +67,26 @@ pub trait Members: sealed::Sealed {
     /// Evaluates every member's [`Facts::WRITABLE`].
     #[doc(hidden)]
     const WRITABLE: ();
+    /// The tuple of writable run-time views of a stream's tail
+    /// ([`Chunk::Tail`](crate::Chunk::Tail)), one `DynViewMut` per member,
+    /// of the member's rank (see [`TailViews`](crate::TailViews), which
+    /// names it for a split).
+    type TailViewsMut<'a, E: 'a>;
+    /// Whether every member has at least one axis (a stream shortens axis 0
+    /// for its tail).
+    #[doc(hidden)]
+    const HAVE_AXES: bool;
+
+    /// The views of a stream's tail: each member's layout with axis 0
+    /// shortened to the longest prefix that fits in `len` elements.
+    ///
+    /// # Safety
+    /// `tail` is valid for reads and writes of `len` elements for `'a`,
+    /// nothing else accesses them during `'a`, every member passed
+    /// [`Facts::WRITABLE`] and has an axis (`HAVE_AXES`), and no element is
+    /// reached by two members.
+    #[doc(hidden)]
+    unsafe fn tail_views_mut<'a, E: 'a>(tail: NonNull<E>, len: usize) -> Self::TailViewsMut<'a, E>;
 
     /// Builds one view per member from the same buffer.
     ///
@@ -114,6 +134,21 @@ macro_rules! impl_members {
             const WRITABLE: () = {
                 $(let () = Facts::<$member>::WRITABLE;)+
             };
+
+            type TailViewsMut<'a, E: 'a> = ($(<<$member as Layout>::Index as Dim>::DynViewMut<'a, E>,)+);
+            const HAVE_AXES: bool = true $(&& <$member as Layout>::RANK > 0)+;
+
+            unsafe fn tail_views_mut<'a, E: 'a>(tail: NonNull<E>, len: usize) -> Self::TailViewsMut<'a, E> {
+                ($(
+                    // SAFETY: each member's tail view reaches elements of
+                    // the member in `0..len` (a prefix of its axis 0),
+                    // valid for `'a` with no other access (the caller's
+                    // contract); the member passed `Facts::WRITABLE` and has
+                    // an axis; no element belongs to two members (the
+                    // caller's contract), so the views never alias.
+                    unsafe { <<$member as Layout>::Index as Dim>::stream_tail::<'a, E, $member>(tail, len) },
+                )+)
+            }
 
             unsafe fn views_mut<'a, E: 'a>(base: NonNull<E>) -> Self::ViewsMut<'a, E> {
                 ($(

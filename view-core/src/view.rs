@@ -77,8 +77,8 @@ impl<'a, E, L: Layout> View<'a, E, L> {
         }
     }
 
-    /// The operand layer's base of the view (for the axis iterators and the
-    /// bridges).
+    /// The operand layer's base of the view (for the axis iterators, the
+    /// bridges and the run-time views).
     #[inline(always)]
     pub(crate) const fn base(&self) -> Base<E, L> {
         self.base

@@ -79,8 +79,8 @@ impl<'a, E, L: UniqueLayout> ViewMut<'a, E, L> {
         }
     }
 
-    /// The operand layer's base of the view (for the axis iterators and the
-    /// bridges).
+    /// The operand layer's base of the view (for the axis iterators, the
+    /// bridges and the run-time views).
     #[inline(always)]
     pub(crate) const fn base(&self) -> Base<E, L> {
         self.base

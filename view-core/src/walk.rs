@@ -30,6 +30,102 @@ pub(crate) fn walk_fold<B, const N: usize>(
     strides: [&[isize]; N],
     start: [usize; N],
     init: B,
+    f: impl FnMut(B, [usize; N]) -> B,
+) -> B {
+    walk_fold_with::<B, N, false>(shape, strides, start, init, f)
+}
+
+/// [`walk`] for operands whose strides are run-time values: the loop nest
+/// specialized on the inner strides that are 0 or -1 (see [`stride_code`]),
+/// so that it vectorizes where the same loop with constant strides would.
+#[inline(always)]
+pub(crate) fn walk_versioned<const N: usize>(
+    shape: &[usize],
+    strides: [&[isize]; N],
+    start: [usize; N],
+    mut f: impl FnMut([usize; N]),
+) {
+    walk_fold_versioned(shape, strides, start, (), |(), elements| f(elements));
+}
+
+/// [`walk_versioned`] threading an accumulator through `f`.
+#[inline(always)]
+pub(crate) fn walk_fold_versioned<B, const N: usize>(
+    shape: &[usize],
+    strides: [&[isize]; N],
+    start: [usize; N],
+    init: B,
+    f: impl FnMut(B, [usize; N]) -> B,
+) -> B {
+    walk_fold_with::<B, N, true>(shape, strides, start, init, f)
+}
+
+/// The loop nest; where `VERSIONED`, specialized once on the inner strides
+/// (see [`stride_code`]).
+#[inline(always)]
+fn walk_fold_with<B, const N: usize, const VERSIONED: bool>(
+    shape: &[usize],
+    strides: [&[isize]; N],
+    start: [usize; N],
+    init: B,
+    f: impl FnMut(B, [usize; N]) -> B,
+) -> B {
+    if !VERSIONED || N > 3 {
+        return walk_fold_coded::<B, N, 0>(shape, strides, start, init, f);
+    }
+    let Some(last) = shape.len().checked_sub(1) else {
+        return walk_fold_coded::<B, N, 0>(shape, strides, start, init, f);
+    };
+    let code = stride_code(&strides_of_axis(&strides, last), N <= 2);
+    macro_rules! versions {
+        ($($code:literal)*) => {
+            match code {
+                $($code => walk_fold_coded::<B, N, $code>(shape, strides, start, init, f),)*
+                _ => walk_fold_coded::<B, N, 0>(shape, strides, start, init, f),
+            }
+        };
+    }
+    if N <= 2 {
+        // Up to two operands, the constant 1 too (class 3): 16 versions.
+        versions!(1 2 3 4 5 6 7 8 9 10 11 12 13 14 15)
+    } else {
+        versions!(1 2 4 5 6 8 9 10 16 17 18 20 21 22 24 25 26 32 33 34 36 37 38 40 41 42)
+    }
+}
+
+/// The classes of the inner strides of run-time operands, two bits per
+/// operand (up to three): 0 a value, 1 the constant 0, 2 the constant -1,
+/// and for up to two operands 3 the constant 1.
+/// The loop nest is compiled once per class combination (`CODE` of
+/// [`walk_fold_coded`]), with those strides as constants, so that the
+/// optimizer sees a broadcast or a reversed access instead of an unknown
+/// stride; the other strides stay values, which the optimizer itself
+/// versions for the common stride 1. Same positions, same order: only what
+/// the optimizer knows changes, and the choice is made once per traversal.
+#[inline(always)]
+fn stride_code<const N: usize>(inner: &[isize; N], with_one: bool) -> u32 {
+    let mut code = 0u32;
+    each_view::<N>(|k| {
+        let class = match inner.get(k) {
+            Some(0) => 1,
+            Some(-1) => 2,
+            Some(1) if with_one => 3,
+            _ => 0,
+        };
+        code |= class << (2 * (k as u32 & 15));
+    });
+    code
+}
+
+/// The loop nest, the inner strides `CODE` marks ([`stride_code`]) replaced
+/// by the constants they equal (`CODE == 0`: none, the nest of constant
+/// layouts).
+#[inline(always)]
+fn walk_fold_coded<B, const N: usize, const CODE: u32>(
+    shape: &[usize],
+    strides: [&[isize]; N],
+    start: [usize; N],
+    init: B,
     mut f: impl FnMut(B, [usize; N]) -> B,
 ) -> B {
     let rank = shape.len();
@@ -41,7 +137,19 @@ pub(crate) fn walk_fold<B, const N: usize>(
         return f(acc, start);
     };
     let inner_extent = shape[last];
-    let inner_strides = strides_of_axis(&strides, last);
+    let mut inner_strides = strides_of_axis(&strides, last);
+    if CODE != 0 {
+        each_view::<N>(|k| {
+            if let Some(stride) = inner_strides.get_mut(k) {
+                match (CODE >> (2 * (k as u32 & 15))) & 3 {
+                    1 => *stride = 0,
+                    2 => *stride = -1,
+                    3 => *stride = 1,
+                    _ => {}
+                }
+            }
+        });
+    }
     // Ranks 1 and 2, the common ones, as plain nested loops: no odometer
     // state, so the code is as small and as fast as a hand-written loop
     // even where the optimizer does not unroll (`opt-level = "s"`).

@@ -21,7 +21,7 @@ use core::ptr::NonNull;
 
 use crate::proof::same_shape;
 use crate::shape::{SameShape, ShapeType};
-use crate::walk::{walk, walk_fold};
+use crate::walk::{walk_fold, walk_fold_versioned};
 
 mod sealed {
     pub trait Sealed {}
@@ -147,6 +147,13 @@ const fn first_static(shapes: &[Option<&'static [usize]>]) -> Option<&'static [u
     None
 }
 
+/// `f`, its type tied to positions of `N` operands (what the closures of
+/// `fold` and `map_into` take, so that their patterns need no annotation).
+#[inline(always)]
+fn fold_step<Acc, const N: usize, F: FnMut(Acc, [usize; N]) -> Acc>(_start: &[usize; N], f: F) -> F {
+    f
+}
+
 macro_rules! zip_impl {
     ($first:ident $fv:ident $fb:ident $fe:ident $(, $other:ident $ov:ident $ob:ident $oe:ident)*) => {
         zip_impl!(@ [$first $fv $fb $fe $(, $other $ov $ob $oe)*] [$first $fv] [$($other),*]);
@@ -188,23 +195,25 @@ macro_rules! zip_impl {
             pub fn fold<Acc>(self, init: Acc, mut f: impl FnMut(Acc, $($operand::Item),+) -> Acc) -> Acc {
                 let ($($value,)+) = self.operands;
                 $(let $base = $value.base_ptr();)+
-                walk_fold(
-                    $fv.extents(),
-                    [$($value.steps()),+],
-                    [$($value.start()),+],
-                    init,
-                    |acc, [$($element),+]| {
-                        f(acc, $(
-                            // SAFETY: `walk` yields the element of each
-                            // operand at one index inside the common shape
-                            // (checked by `zip`), each index once; the
-                            // operand is alive (moved into this call, until
-                            // its end); for a writable operand each element
-                            // is asked for once (its layout is unique).
-                            unsafe { $operand::item($base, $element) }
-                        ),+)
-                    },
-                )
+                let (shape, strides, start) = ($fv.extents(), [$($value.steps()),+], [$($value.start()),+]);
+                let step = fold_step(&start, |acc, [$($element),+]| {
+                    f(acc, $(
+                        // SAFETY: `walk` yields the element of each
+                        // operand at one index inside the common shape
+                        // (checked by `zip`), each index once; the
+                        // operand is alive (moved into this call, until
+                        // its end); for a writable operand each element
+                        // is asked for once (its layout is unique).
+                        unsafe { $operand::item($base, $element) }
+                    ),+)
+                });
+                // Run-time strides: the inner loop specialized on them
+                // (a constant condition: one branch is compiled).
+                if false $(|| $operand::STATIC_SHAPE.is_none())+ {
+                    walk_fold_versioned(shape, strides, start, init, step)
+                } else {
+                    walk_fold(shape, strides, start, init, step)
+                }
             }
 
             /// Writes `f(..)` of the elements at every index to `out` at that
@@ -228,11 +237,12 @@ macro_rules! zip_impl {
                 }
                 $(let $base = $value.base_ptr();)+
                 let target = out.base_ptr();
-                walk(
+                let (shape, strides, start) = (
                     out.extents(),
                     [$($value.steps(),)+ out.steps()],
                     [$($value.start(),)+ out.start()],
-                    |[$($element,)+ o]| {
+                );
+                let step = fold_step(&start, |(), [$($element,)+ o]| {
                         let value = f($(
                             // SAFETY: as in `fold`.
                             unsafe { $operand::item($base, $element) }
@@ -244,8 +254,12 @@ macro_rules! zip_impl {
                         // in too, so none of them is that view or a borrow
                         // of it).
                         unsafe { *O::item(target, o) = value };
-                    },
-                );
+                });
+                if O::STATIC_SHAPE.is_none() $(|| $operand::STATIC_SHAPE.is_none())+ {
+                    walk_fold_versioned(shape, strides, start, (), step)
+                } else {
+                    walk_fold(shape, strides, start, (), step)
+                }
             }
         }
     };

@@ -1294,6 +1294,15 @@ pub fn expand_split(
             ) -> ::core::result::Result<(#(#views,)*), #core::LengthError> {
                 #core::try_split_slice::<Self, #elem_ty>(buffer)
             }
+            /// A slice of any length as a stream: one writable view per member of each
+            /// whole block, then the tail as run-time views (see `chunks_mut`;
+            /// `.for_each_chunk(block, tail)` takes a closure for each).
+            #[inline]
+            #vis fn chunks_mut <#(#elem_param),*> (
+                buffer: &mut [#elem_ty],
+            ) -> #core::ChunksMut<'_, #elem_ty, Self> {
+                #core::chunks_mut::<Self, #elem_ty>(buffer)
+            }
         }
     }
 }

@@ -5,7 +5,18 @@ use crate::proof::{Message, MAX_RANK};
 
 /// Describes why operation `op` (as written) on layout `name` fails.
 pub const fn describe_algebra(name: &str, op: &str, error: &AlgebraError) -> Message {
-    let m = Message::new().str("layout ").name(name).str(": `").str(op).str("` ");
+    algebra_text(Message::new().str("layout ").name(name), op, error)
+}
+
+/// [`describe_algebra`] of an operation on a run-time view (`DynView::slice`,
+/// ..): the same words, with "run-time view" for "layout `Name`".
+pub(crate) const fn describe_run_time_algebra(op: &str, error: &AlgebraError) -> Message {
+    algebra_text(Message::new().str("run-time view"), op, error)
+}
+
+/// The words after the subject.
+const fn algebra_text(subject: Message, op: &str, error: &AlgebraError) -> Message {
+    let m = subject.str(": `").str(op).str("` ");
     match *error {
         AlgebraError::BadRank { rank } => m
             .str("would give rank ")

@@ -34,6 +34,7 @@ mod reshape;
 mod select;
 
 pub use message::describe_algebra;
+pub(crate) use message::describe_run_time_algebra;
 pub use op::{apply_all, Op};
 
 /// A layout as plain data: extents, element strides, element offset.

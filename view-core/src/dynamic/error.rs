@@ -2,6 +2,7 @@
 
 use core::fmt;
 
+use crate::algebra::{describe_run_time_algebra, AlgebraError};
 use crate::proof::{
     describe_run_time_bounds_fixed, describe_run_time_buffer_bytes, describe_run_time_bytes,
     describe_run_time_mismatch, describe_run_time_overlap, describe_run_time_too_big, describe_run_time_uniqueness,
@@ -99,8 +100,79 @@ pub enum DynError {
         /// The length given, in bytes.
         bytes: usize,
     },
+    /// A slice too short for the layout of a run-time view
+    /// ([`DynView::new`](super::DynView::new), [`DynViewMut::new`](super::DynViewMut::new),
+    /// [`DynSplit::split`](super::DynSplit::split)): it needs `required`
+    /// elements ([`DynLayout::required_len`](super::DynLayout::required_len)).
+    ///
+    /// ```
+    /// use view_core::{DynLayout, DynView};
+    ///
+    /// let layout = DynLayout::new([3], [2], 0, 5)?;
+    /// let error = DynView::new(&[1, 2, 3, 4][..], layout).unwrap_err();
+    /// assert_eq!(
+    ///     error.to_string(),
+    ///     "a slice of 4 elements is too short for the run-time layout, which needs at least 5"
+    /// );
+    /// # Ok::<(), view_core::DynError>(())
+    /// ```
+    BufferLen {
+        /// The shortest length the layout fits in.
+        required: usize,
+        /// The length of the slice.
+        actual: usize,
+    },
+    /// An operation of the layout algebra on a run-time view refused its
+    /// arguments ([`DynView::slice`](super::DynView::slice), ..): the
+    /// algebra's error, with the words the macro says for a derived layout
+    /// ("run-time view" for "layout `Name`").
+    ///
+    /// ```
+    /// use view_core::{DynLayout, DynView};
+    ///
+    /// let data = [0, 1, 2, 3, 4, 5, 6, 7];
+    /// let line = DynView::new(&data[..], DynLayout::new([8], [1], 0, 8)?)?;
+    /// assert_eq!(
+    ///     line.slice(0, 1..9).unwrap_err().to_string(),
+    ///     "run-time view: `slice` goes past the end of axis 0: bound 9 is outside an extent of 8 \
+    ///      (NumPy would silently clamp it)"
+    /// );
+    /// # Ok::<(), view_core::DynError>(())
+    /// ```
+    Algebra {
+        /// The operation's name (`"slice"`).
+        op: &'static str,
+        /// Why it cannot be applied.
+        error: AlgebraError,
+    },
+    /// The result of an operation has another rank than the view type the
+    /// caller asked for (`index::<Q>`, `windows::<Q>`, ..: stable Rust cannot
+    /// compute `R - 1` or `2 R` in a type, so the result's rank is a const
+    /// parameter, checked when called).
+    ///
+    /// ```
+    /// use view_core::{DynLayout, DynView};
+    ///
+    /// let data = [0; 6];
+    /// let grid = DynView::new(&data[..], DynLayout::new([2, 3], [3, 1], 0, 6)?)?;
+    /// let error = grid.index::<2>(0, 1).unwrap_err();
+    /// assert_eq!(
+    ///     error.to_string(),
+    ///     "run-time view: `index` gives a view of rank 1, but a view of rank 2 was asked for"
+    /// );
+    /// # Ok::<(), view_core::DynError>(())
+    /// ```
+    Rank {
+        /// The operation's name.
+        op: &'static str,
+        /// The rank of its result.
+        rank: usize,
+        /// The rank asked for.
+        expected: usize,
+    },
     /// The numbers are not those of a static layout
-    /// ([`DynLayout::check_matches`](super::DynLayout::check_matches)).
+    /// ([`DynLayout::check_matches`](super::DynLayout::check_matches),
+    /// [`DynView::to_static`](super::DynView::to_static)).
     Mismatch {
         /// The static layout's name.
         layout: &'static str,
@@ -178,6 +250,20 @@ impl DynError {
             }
             DynError::TooBig { elem_size } => describe_run_time_too_big(elem_size),
             DynError::BufferBytes { bytes } => describe_run_time_buffer_bytes(bytes),
+            DynError::BufferLen { required, actual } => Message::new()
+                .str("a slice of ")
+                .uint(actual as u128)
+                .str(" elements is too short for the run-time layout, which needs at least ")
+                .uint(required as u128),
+            DynError::Algebra { op, error } => describe_run_time_algebra(op, &error),
+            DynError::Rank { op, rank, expected } => Message::new()
+                .str("run-time view: `")
+                .str(op)
+                .str("` gives a view of rank ")
+                .uint(rank as u128)
+                .str(", but a view of rank ")
+                .uint(expected as u128)
+                .str(" was asked for"),
             DynError::Mismatch {
                 layout,
                 field,

@@ -48,13 +48,21 @@
 // `proof`; an error is built once per refused check.
 #![allow(clippy::large_enum_variant, clippy::result_large_err)]
 
+mod algebra;
 mod error;
+mod iter;
 mod layout;
 mod split;
+mod view;
+mod view_mut;
 
+pub use algebra::SliceRange;
 pub use error::{DynError, Field};
+pub use iter::{DynIndexedIter, DynIndexedIterMut, DynIter, DynIterMut};
 pub use layout::{DynLayout, UniqueDynLayout};
 pub use split::DynSplit;
+pub use view::DynView;
+pub use view_mut::DynViewMut;
 
 use crate::proof::CONST_SCRATCH_WORDS;
 

@@ -131,6 +131,28 @@ const fn corner(shape: &[usize], strides: &[isize], positive: bool) -> (IndexWit
     (index, sum, culprit)
 }
 
+/// The sum of [`corner`] alone: `Σ s (n - 1)` over the axes whose stride has
+/// the wanted sign, exactly (`None` past `i128`). The witness is built only
+/// on the refusing paths, so that an accepted run-time layout costs O(rank)
+/// arithmetic and no witness.
+const fn corner_sum(shape: &[usize], strides: &[isize], positive: bool) -> Option<i128> {
+    let mut sum: i128 = 0;
+    let mut k = 0;
+    while k < shape.len() {
+        let s = strides[k];
+        if (positive && s > 0) || (!positive && s < 0) {
+            // |s| <= 2^63 and n - 1 < 2^64, so the product fits in i128.
+            let term = s as i128 * (shape[k] - 1) as i128;
+            sum = match sum.checked_add(term) {
+                Some(acc) => acc,
+                None => return None,
+            };
+        }
+        k += 1;
+    }
+    Some(sum)
+}
+
 /// The exact bounds rule of DESIGN §3.
 ///
 /// Index `[i0, .., iR-1]` (each `ik < shape[k]`) reaches element
@@ -171,50 +193,54 @@ pub const fn check_bounds(
     if size_of_shape(shape).is_none() {
         return Err(BoundsError::SizeOverflow);
     }
-    let (high_index, high_sum, high_culprit) = corner(shape, strides, true);
-    let highest = match high_sum {
+    // The sums first; the witnesses (`corner`, the same sums with the index
+    // and the culprit) only where the rule refuses.
+    let highest = match corner_sum(shape, strides, true) {
         Some(sum) => (offset as i128).checked_add(sum),
         None => None,
     };
     let highest = match highest {
         Some(h) if h <= isize::MAX as i128 => h,
         _ => {
+            let (index, _, culprit) = corner(shape, strides, true);
             return Err(BoundsError::Overflow {
-                index: high_index,
+                index,
                 element: highest,
-                culprit: high_culprit,
-            })
+                culprit,
+            });
         }
     };
     if highest >= len as i128 {
+        let (index, _, culprit) = corner(shape, strides, true);
         return Err(BoundsError::PastEnd {
-            index: high_index,
+            index,
             element: highest,
             len,
-            culprit: high_culprit,
+            culprit,
         });
     }
-    let (low_index, low_sum, low_culprit) = corner(shape, strides, false);
-    let lowest = match low_sum {
+    let lowest = match corner_sum(shape, strides, false) {
         Some(sum) => (offset as i128).checked_add(sum),
         None => None,
     };
     let lowest = match lowest {
         Some(l) if l >= isize::MIN as i128 => l,
         _ => {
+            let (index, _, culprit) = corner(shape, strides, false);
             return Err(BoundsError::Overflow {
-                index: low_index,
+                index,
                 element: lowest,
-                culprit: low_culprit,
-            })
+                culprit,
+            });
         }
     };
     if lowest < 0 {
+        let (index, _, culprit) = corner(shape, strides, false);
         return Err(BoundsError::BeforeStart {
-            index: low_index,
+            index,
             element: lowest,
             offset,
-            culprit: low_culprit,
+            culprit,
         });
     }
     Ok(Footprint::Elements {
