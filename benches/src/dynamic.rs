@@ -1,5 +1,5 @@
 //! Kernels 1, 3, 4, 5 and 6 of the suite with run-time layouts: the shapes,
-//! strides and offsets are values ([`Dims`], passed through `black_box` by
+//! strides and offsets are values ([`Dims`](crate::Dims), passed through `black_box` by
 //! the bench), as they are when they come from a file header or from NumPy.
 //!
 //! - [`dyn_views`]: `DynLayout::new` + `DynView::new` / `DynViewMut::new`
