@@ -46,9 +46,12 @@ def kernels():
     print("|---|---|---|---|---|---|---|---|---|")
     for group, name in KERNELS:
         d, r, rd, nd = (median(group, f) for f in ("dyn_views", "raw", "raw_dyn", "ndarray_dyn"))
+        def mark(ok):
+            return "✓" if ok else "✗"
         raw_ok = d is not None and r is not None and d <= 1.2 * r
+        raw_dyn_ok = d is not None and rd is not None and d <= 1.2 * rd
         nd_ok = d is not None and nd is not None and d <= nd
-        targets = f"raw {'✓' if raw_ok else '✗'}, ndarray {'✓' if nd_ok else '✗'}"
+        targets = f"raw {mark(raw_ok)}, raw_dyn {mark(raw_dyn_ok)}, ndarray {mark(nd_ok)}"
         print(f"| {name} | {fmt(d)} | {fmt(r)} | {fmt(rd)} | {fmt(nd)} | {ratio(d, r)} | {ratio(d, rd)} | {ratio(d, nd)} | {targets} |")
 
 

@@ -3,6 +3,7 @@
 #   1. criterion: the seven kernels in every variant and the iteration groups
 #      (benches/benches/kernels.rs)
 #      and the proof's decisions on the largest layouts (benches/benches/proof.rs);
+#      the run-time views (benches/benches/dynamic.rs, tables for benches/DYNAMIC.md);
 #   2. the no-panic test of the views kernels, in release;
 #   3. code size on thumbv7em-none-eabihf (benches/code_size.sh);
 #   4. the macro's compile-time cost (benches/macro_cost.py) and that of
@@ -30,6 +31,12 @@ cargo bench -p strided-view-benches --bench kernels 2>&1 | tee "$REPORT_DIR/kern
 
 step "proof decisions: cargo bench -p strided-view-benches --bench proof"
 cargo bench -p strided-view-benches --bench proof 2>&1 | tee "$REPORT_DIR/proof.log"
+
+step "run-time views: cargo bench -p strided-view-benches --bench dynamic --features ndarray"
+rm -rf "$TARGET_DIR"/criterion/d[1-6]_* "$TARGET_DIR"/criterion/c_new_* "$TARGET_DIR"/criterion/c_writable_* "$TARGET_DIR"/criterion/c_split_*
+cargo bench -p strided-view-benches --bench dynamic --features ndarray 2>&1 | tee "$REPORT_DIR/dynamic.log"
+# The tables of benches/DYNAMIC.md (its prose is written by hand around them).
+python3 benches/dynamic_report.py "$TARGET_DIR/criterion" >"$REPORT_DIR/dynamic.md"
 
 step "no panic path: cargo test -p strided-view-benches --release --test no_panic"
 if cargo test -p strided-view-benches --release --test no_panic >"$REPORT_DIR/no_panic.log" 2>&1; then

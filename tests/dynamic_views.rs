@@ -150,6 +150,7 @@ fn check_read<const R: usize>(p: &Placed) {
     if !expected.is_empty() {
         assert_eq!(view.as_ptr(), data[p.offset..].as_ptr(), "{case}");
     }
+    let indices = common::indices(&p.shape);
     // Both directions, every element once.
     assert!(view.iter().copied().eq(expected.iter().copied()), "{case}");
     assert!(view.iter().rev().copied().eq(expected.iter().rev().copied()), "{case}");
@@ -172,6 +173,36 @@ fn check_read<const R: usize>(p: &Placed) {
     back.reverse();
     front.extend(back);
     assert_eq!(front, expected, "{case}");
+    // `nth` / `nth_back` jump (O(rank)) to the element `n` further on,
+    // from either end, and stop where the other end is.
+    for n in [0, 1, 2, 3, 5, 7, 11, usize::MAX] {
+        let (mut iter, mut brute) = (view.iter(), expected.iter());
+        loop {
+            let (got, want) = (iter.nth(n).copied(), brute.nth(n).copied());
+            assert_eq!(got, want, "{case}: nth({n})");
+            assert_eq!(iter.len(), brute.len(), "{case}");
+            let (got, want) = (iter.nth_back(n / 2).copied(), brute.nth_back(n / 2).copied());
+            assert_eq!(got, want, "{case}: nth_back({})", n / 2);
+            assert_eq!(iter.len(), brute.len(), "{case}");
+            if want.is_none() {
+                break;
+            }
+        }
+        let (mut indexed, mut brute) = (view.indexed_iter(), indices.iter().zip(&expected));
+        let (got, want) = (indexed.nth(n), brute.nth(n));
+        assert_eq!(
+            got.map(|(i, &x)| (i.to_vec(), x)),
+            want.map(|(i, &x)| (i.clone(), x)),
+            "{case}: indexed nth({n})"
+        );
+        assert_eq!(
+            indexed.nth_back(n).map(|(i, &x)| (i.to_vec(), x)),
+            brute.nth_back(n).map(|(i, &x)| (i.clone(), x)),
+            "{case}: indexed nth_back({n})"
+        );
+    }
+    assert_eq!(view.iter().count(), expected.len());
+    assert_eq!(view.iter().last(), expected.last());
     // A partly consumed iterator's fold steps; a fresh one walks.
     let mut partial = view.iter();
     partial.next();
@@ -181,7 +212,6 @@ fn check_read<const R: usize>(p: &Placed) {
         expected.iter().skip(1).fold(0, |acc, &x| mix(acc, x))
     );
 
-    let indices = common::indices(&p.shape);
     let indexed: Vec<([usize; R], i64)> = view.indexed_iter().map(|(i, &x)| (i, x)).collect();
     assert_eq!(indexed.len(), indices.len());
     for ((index, x), (brute, &e)) in indexed.iter().zip(indices.iter().zip(&expected)) {
@@ -518,6 +548,36 @@ fn check_write<const R: usize>(p: &Placed) {
     for x in view.iter_mut().rev().take(2) {
         *x -= 1;
     }
+    // `nth` / `nth_back` of the writable iterator: every third element from
+    // the front, every second of what is left from the back, all held at once.
+    let mut held = Vec::new();
+    let mut iter = view.iter_mut();
+    while let Some(x) = iter.nth(2) {
+        held.push(x);
+        if let Some(y) = iter.nth_back(1) {
+            held.push(y);
+        }
+    }
+    let count = held.len();
+    for x in held {
+        *x = 0;
+    }
+    let mut brute: Vec<usize> = Vec::new();
+    let (mut front, mut back) = (0usize, elements.len());
+    while front + 2 < back {
+        brute.push(front + 2);
+        front += 3;
+        if front + 1 < back {
+            brute.push(back - 2);
+            back -= 2;
+        } else {
+            back = front;
+        }
+    }
+    assert_eq!(count, brute.len(), "{p:?}");
+    for k in brute {
+        assert_eq!(data_at(&view, k), 0, "{p:?}: element {k} of the walk");
+    }
     let source = numbered(p.len);
     view.copy_from(DynView::new(&source, p.layout::<R>()).unwrap());
     assert!(view.iter().copied().eq(elements.iter().copied()));
@@ -539,6 +599,11 @@ fn check_write<const R: usize>(p: &Placed) {
         .iter()
         .copied()
         .eq(common::indices(&p.shape).iter().map(|i| i.iter().sum::<usize>() as i64)));
+}
+
+/// The element of C-order number `k` of `view`.
+fn data_at<const R: usize>(view: &DynViewMut<'_, i64, R>, k: usize) -> i64 {
+    *view.iter().nth(k).expect("inside the view")
 }
 
 /// A split of random members placed in one buffer: made exactly when

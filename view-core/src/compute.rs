@@ -322,7 +322,12 @@ where
 /// `windows` and `kernel` are views or borrowed writable views.
 ///
 /// The shapes must fit: `windows`' leading axes are `out`'s shape and its
-/// trailing axes are `kernel`'s (checked at compile time).
+/// trailing axes are `kernel`'s (checked at compile time where all three
+/// shapes are types, else when called).
+///
+/// # Panics
+///
+/// If an operand is a run-time view and the shapes do not fit.
 ///
 /// ```
 /// use view_core::contract;

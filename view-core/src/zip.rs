@@ -282,7 +282,13 @@ pub struct Zip<T> {
 
 /// Walks 1 to 8 views of one shape together, in C order: a tuple of
 /// operands ([`Operand`]), read-only and writable mixed. Different shapes
-/// are a compile error.
+/// are a compile error where every shape is a type.
+///
+/// # Panics
+///
+/// If an operand is a run-time view ([`DynView`](crate::DynView),
+/// [`DynViewMut`](crate::DynViewMut)) and the shapes differ: they are then
+/// compared when `zip` is called, as `copy_from_slice` compares lengths.
 ///
 /// ```
 /// use view_macros::strided_view;

@@ -96,6 +96,62 @@ impl<const R: usize> DynCursor<R> {
     }
 }
 
+impl<const R: usize> DynCursor<R> {
+    /// Skips `n` indices at the front (all that remain if fewer): the front
+    /// index plus `n` in the mixed radix of the shape, O(rank).
+    #[inline]
+    fn skip_front<E>(&mut self, n: usize, base: &DynBase<E, R>) {
+        if n == 0 {
+            return;
+        }
+        if n >= self.remaining {
+            self.remaining = 0;
+            return;
+        }
+        self.remaining -= n;
+        // The front's C-order number plus `n` is at most the back's, so the
+        // carry out of axis 0 is 0 and the new index is inside the shape.
+        let mut carry = n;
+        for (i, &extent) in self.front.iter_mut().zip(base.shape()).rev() {
+            if carry == 0 {
+                break;
+            }
+            // `*i < extent` and `carry % extent < extent`: no overflow.
+            let (q, r) = (carry / extent, carry % extent);
+            let t = *i + r;
+            (*i, carry) = if t >= extent { (t - extent, q + 1) } else { (t, q) };
+        }
+        self.front_position = base.position(&self.front).unwrap_or(0);
+    }
+
+    /// Skips `n` indices at the back (all that remain if fewer).
+    #[inline]
+    fn skip_back<E>(&mut self, n: usize, base: &DynBase<E, R>) {
+        if n == 0 {
+            return;
+        }
+        if n >= self.remaining {
+            self.remaining = 0;
+            return;
+        }
+        self.remaining -= n;
+        // The back's C-order number minus `n` is at least the front's.
+        let mut borrow = n;
+        for (i, &extent) in self.back.iter_mut().zip(base.shape()).rev() {
+            if borrow == 0 {
+                break;
+            }
+            let (q, r) = (borrow / extent, borrow % extent);
+            (*i, borrow) = if *i >= r {
+                (*i - r, q)
+            } else {
+                (*i + (extent - r), q + 1)
+            };
+        }
+        self.back_position = base.position(&self.back).unwrap_or(0);
+    }
+}
+
 macro_rules! dyn_iterator {
     (
         $(#[$doc:meta])*
@@ -138,6 +194,22 @@ macro_rules! dyn_iterator {
             }
 
             #[inline]
+            fn count(self) -> usize {
+                self.cursor.remaining
+            }
+
+            #[inline]
+            fn last(mut self) -> Option<$item> {
+                self.next_back()
+            }
+
+            #[inline]
+            fn nth(&mut self, n: usize) -> Option<$item> {
+                self.cursor.skip_front(n, &self.base);
+                self.next()
+            }
+
+            #[inline]
             fn fold<B, F: FnMut(B, $item) -> B>(mut self, init: B, mut f: F) -> B {
                 if $fast && self.cursor.is_fresh(&self.base) {
                     // The whole view at once: `walk` yields the position of
@@ -165,6 +237,12 @@ macro_rules! dyn_iterator {
                 let ($index, $position) = self.cursor.next_back(self.base.shape(), self.base.strides())?;
                 let $origin = self.base.origin();
                 Some($make)
+            }
+
+            #[inline]
+            fn nth_back(&mut self, n: usize) -> Option<$item> {
+                self.cursor.skip_back(n, &self.base);
+                self.next_back()
             }
         }
 

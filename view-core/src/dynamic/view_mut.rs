@@ -541,10 +541,13 @@ let view = DynViewMut::new(&mut data, DynLayout::new([2, 3, 4], [12, 4, 1], 0, 2
 
     /// The windows of shape `window` at every position (see
     /// [`DynView::windows`]), writable only if no two of them share an
-    /// element: tiles, windows whose step (a later `slice_step`) is at
-    /// least their extent, are made by slicing a read-only view, so here
-    /// the result is proven unique when called, with the default budget;
-    /// overlapping windows are an error ([`DynError::NotUnique`]).
+    /// element: the result is proven unique when called, with the default
+    /// budget, and overlapping windows are an error
+    /// ([`DynError::NotUnique`]). So only windows of extent 1 (or of the
+    /// whole axis) are writable here; writable run-time tiles come from
+    /// `reshape` and `permute` instead: `reshape([h / th, th, w / tw,
+    /// tw])` then `permute([0, 2, 1, 3])` gives tile `[i, j]` as a
+    /// `[th, tw]` view (a `slice` first for tiles with gaps).
     ///
     /// ```
     /// use view_core::{DynLayout, DynViewMut};
