@@ -579,6 +579,25 @@ def generic_cost_section(report: Path) -> list:
     return lines + [""]
 
 
+def dynamic_section(report: Path) -> list:
+    lines = ["## Run-time views", ""]
+    path = report / "dynamic.md"
+    if not path.is_file():
+        return lines + ["Not run (`benches/dynamic_report.py` writes `dynamic.md`).", ""]
+    text = path.read_text()
+    table = text.split("### Kernels", 1)[1].split("\n### ", 1)[0].strip()
+    return lines + [
+        "`DynView` / `DynViewMut` on kernels 1, 3, 4, 5 and 6 with every number a value",
+        "(`benches/benches/dynamic.rs`, the run-time check inside the timed function), against",
+        "the suite's raw loops (constants), the same raw loops over run-time numbers (`raw_dyn`)",
+        "and ndarray built from the same numbers. The costs of the checks and the analysis are in",
+        "`benches/DYNAMIC.md`.",
+        "",
+        table,
+        "",
+    ]
+
+
 def guarded(title: str, section) -> list:
     """A section, or a note if its input is from another version of the scripts."""
     try:
@@ -622,6 +641,7 @@ def main() -> int:
     out += guarded("Code size", lambda: code_size_section(report))
     out += guarded("Compile-time cost of the macro", lambda: macro_cost_section(report, criterion)) + [""]
     out += guarded("Compile-time cost of generic instantiations", lambda: generic_cost_section(report)) + [""]
+    out += guarded("Run-time views", lambda: dynamic_section(report)) + [""]
     analysis = ROOT / "benches" / "ANALYSIS.md"
     if analysis.is_file():
         out += [analysis.read_text().rstrip(), ""]
