@@ -42,7 +42,7 @@ EXTRAS = {
     "views_map": "`map_into` instead of `copy_from`",
     "views_for": "`for` loops over `iter_mut()` (`IterMut::next`) instead of `for_each`",
     "views_fused": "one pass: `left.iter_mut().zip(right.iter_mut())`",
-    "views_zip_mut": "one pass: `view_core::zip_mut(&mut left, &mut right).for_each`",
+    "views_zip_mut": "one pass: `view_core::zip((&mut left, &mut right)).for_each`",
     "raw_fused": "one hand-written pass over the frames (the fastest loop)",
 }
 # The iteration groups (issue "Views the way Rust users write code"): group,

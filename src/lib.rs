@@ -103,7 +103,8 @@ pub use view_core::*;
 /// `L::try_view(&[E])` (one length check), for `mut` layouts `L::view_mut`
 /// and `L::try_view_mut`, for derived layouts `L::of(parent_view)` (and
 /// `L::of_mut`), and the constants of [`Layout`]; each split `S` gets
-/// `S::split(&mut [E; LEN])` and `S::try_split(&mut [E])`. The rules and
+/// `S::split(&mut [E; LEN])`, `S::try_split(&mut [E])` and
+/// `S::chunks_mut(&mut [E])` (a stream of blocks and a tail). The rules and
 /// the reference table of layouts and verdicts are in the repository's
 /// `DESIGN.md` (§2, §3); every rejected class has a case in
 /// `ui-tests/tests/ui/`.

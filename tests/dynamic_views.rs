@@ -36,7 +36,8 @@ use proptest::collection::vec;
 use proptest::prelude::*;
 use strided_view::algebra::{AlgebraError, Op, Strided};
 use strided_view::{
-    contract, strided_view, zip, Chunk, DynError, DynLayout, DynSplit, DynView, DynViewMut, Field, Layout, View,
+    contract, strided_view, zip, Chunk, DynError, DynLayout, DynSplit, DynView, DynViewMut, Field, Layout, LengthError,
+    View,
 };
 
 const MIRI: bool = cfg!(miri);
@@ -1613,5 +1614,33 @@ fn the_readme_examples() -> Result<(), DynError> {
     assert!(writable == image);
     let interior = image.slice(0, (1, -1))?.slice(1, (1, -1))?;
     assert!(interior.iter().copied().eq([6, 7]));
+
+    // "When to use which": the static, generic and run-time examples.
+    strided_view! {
+        pub Frame: [u16; 12] { shape: [3, 4] }
+        pub Transposed = Frame.t();
+    }
+    let data: [u16; 12] = core::array::from_fn(|k| k as u16);
+    let t = Transposed::of(Frame::view(&data));
+    assert_eq!(
+        (t[[3, 2]], core::mem::size_of_val(&t)),
+        (11, core::mem::size_of::<usize>())
+    );
+
+    strided_view! {
+        pub Gray<const W: usize, const H: usize>: [_; W * H] { shape: [H, W] }
+    }
+    fn mean<const W: usize, const H: usize>(image: &[f32]) -> Result<f32, LengthError> {
+        Ok(Gray::<W, H>::try_view(image)?.sum() / (W * H) as f32)
+    }
+    let frame = vec![0.5f32; 640 * 480];
+    assert_eq!(mean::<640, 480>(&frame).ok(), Some(0.5));
+    assert!(mean::<640, 481>(&frame).is_err());
+
+    let (h, w) = (480, 640);
+    let pixels = vec![0u8; h * w];
+    let image = DynView::new(&pixels, DynLayout::new([h, w], [w as isize, 1], 0, pixels.len())?)?;
+    let interior = image.slice(0, (1, -1))?.slice(1, (1, -1))?;
+    assert_eq!(interior.shape(), [478, 638]);
     Ok(())
 }

@@ -62,8 +62,12 @@ impl<const R: usize> Dim for [usize; R] {
         tail: NonNull<E>,
         len: usize,
     ) -> Self::DynViewMut<'a, E> {
-        // SAFETY: the caller's contract is `DynViewMut::stream_tail`'s (the
-        // elements of the result are elements `L` reaches in `0..len`).
+        // SAFETY:
+        // - `L` passed `Facts::WRITABLE`: the caller's contract;
+        // - `tail` valid for reads and writes of `len` elements, and
+        //   exclusive access to the result's elements for `'a`: the caller's
+        //   contract (the result's elements are elements `L` reaches from
+        //   `tail` in `0..len`).
         match unsafe { crate::dynamic::DynViewMut::stream_tail::<L>(tail, len) } {
             Some(view) => view,
             // Only a member without an axis has no tail view, and `L` has one.

@@ -19,9 +19,9 @@ use crate::algebra::{Op, Strided};
 use crate::dynamic::{DynError, DynLayout, Field};
 use crate::facts::Facts;
 use crate::layout::Layout;
+use crate::proof::size_of_shape;
 #[cfg(feature = "ndarray")]
 use crate::proof::Footprint;
-use crate::proof::{size_of_shape, MAX_RANK};
 
 /// `NonNull` from the pointer of a reference or slice, usable in `const fn`.
 ///
@@ -131,6 +131,26 @@ impl<E, L: Layout> Base<E, L> {
         // - `ptr` is in bounds, aligned and initialised (as in `read`);
         // - exclusive, with no other live reference to it: the caller's contract.
         unsafe { ptr.as_mut() }
+    }
+
+    /// Swaps `buffer[x]` and `buffer[y]` (nothing if `x == y`).
+    ///
+    /// # Safety
+    /// - `x` and `y` are reached by `L`;
+    /// - the caller has exclusive access to the elements `L` reaches, and no
+    ///   reference to `x` or `y` is live.
+    #[inline(always)]
+    pub(crate) unsafe fn swap(self, x: usize, y: usize) {
+        // SAFETY: `x` is reached by `L`, so below `REQUIRED_LEN`.
+        let px = unsafe { self.at(x) };
+        // SAFETY: as for `px`.
+        let py = unsafe { self.at(y) };
+        // SAFETY:
+        // - both pointers are in bounds, aligned and initialised elements
+        //   (as in `read`);
+        // - the caller has exclusive access to them, with no live reference;
+        // - `ptr::swap` allows them to be equal (then it does nothing).
+        unsafe { core::ptr::swap(px.as_ptr(), py.as_ptr()) };
     }
 
     /// The same buffer through layout `M`.
@@ -311,14 +331,15 @@ impl<E, const R: usize> DynBase<E, R> {
     /// in one allocation (the start of a slice at least that long).
     #[inline]
     pub(crate) unsafe fn from_layout(start: NonNull<E>, layout: &DynLayout<R>) -> Self {
-        // SAFETY: `offset <= required_len()`: for a non-empty layout the
-        // offset is the element of index `[0, ..]`, below `required_len()`
-        // (`DynLayout`'s invariant: every index inside the shape reaches an
-        // element in `0..required_len()`); for an empty one `required_len()`
-        // is the offset. So the result is inside, or one past the end of,
-        // the `required_len()` elements of one allocation `start` points to
-        // (the caller's contract), and its byte distance from `start` is
-        // within that allocation, below `isize::MAX`.
+        // SAFETY:
+        // - in bounds: `offset <= required_len()` (for a non-empty layout
+        //   the offset is the element of index `[0, ..]`, below
+        //   `required_len()` by `DynLayout`'s invariant; for an empty one
+        //   `required_len()` is the offset), so the result is inside, or one
+        //   past the end of, the `required_len()` elements of one allocation
+        //   `start` points to (the caller's contract);
+        // - no overflow: its byte distance from `start` is within that
+        //   allocation, below `isize::MAX`.
         let origin = unsafe { start.add(layout.offset()) };
         // The invariant: `DynLayout::new` refused more than `isize::MAX`
         // indices; index `i` reaches element `offset + p(i)` in
@@ -446,6 +467,25 @@ impl<E, const R: usize> DynBase<E, R> {
         unsafe { ptr.as_mut() }
     }
 
+    /// Swaps the elements at positions `x` and `y` (nothing if equal).
+    ///
+    /// # Safety
+    /// - `x` and `y` are as the position of [`at`](Self::at);
+    /// - the caller has exclusive access to that base's elements, and no
+    ///   reference to either is live.
+    #[inline(always)]
+    pub(crate) unsafe fn swap(origin: NonNull<E>, x: usize, y: usize) {
+        // SAFETY: the caller's first contract is `at`'s.
+        let px = unsafe { Self::at(origin, x) };
+        // SAFETY: as for `px`.
+        let py = unsafe { Self::at(origin, y) };
+        // SAFETY:
+        // - both pointers are aligned, initialised elements (the invariant);
+        // - the caller has exclusive access to them, with no live reference;
+        // - `ptr::swap` allows them to be equal (then it does nothing).
+        unsafe { core::ptr::swap(px.as_ptr(), py.as_ptr()) };
+    }
+
     /// The axes in reverse order (NumPy's `.T`): the same elements, no move.
     #[inline]
     pub(crate) fn t(mut self) -> Self {
@@ -475,7 +515,7 @@ impl<E, const R: usize> DynBase<E, R> {
         let result = op
             .apply(operand)
             .map_err(|error| DynError::Algebra { op: name, error })?;
-        if result.rank() != Q || Q > MAX_RANK {
+        if result.rank() != Q {
             return Err(DynError::Rank {
                 op: name,
                 rank: result.rank(),
@@ -507,8 +547,9 @@ impl<E, const R: usize> DynBase<E, R> {
         // one: the result is not empty) reaches the operand's position
         // `result.offset()`: the position of an index inside `self`'s shape.
         let moved = result.offset() as usize;
-        // SAFETY: `self.origin` is the origin of `self`, and `moved` is the
-        // position of an index inside its shape (above).
+        // SAFETY:
+        // - `self.origin` is the origin of a `DynBase` (`self`);
+        // - `moved` is the position of an index inside its shape (above).
         let origin = unsafe { Self::at(self.origin, moved) };
         // The invariant: `Π shape <= isize::MAX` (checked above); every index
         // `j` of the result reaches an operand element `origin_self + p(i)`

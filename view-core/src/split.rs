@@ -140,25 +140,30 @@ macro_rules! impl_members {
 
             unsafe fn tail_views_mut<'a, E: 'a>(tail: NonNull<E>, len: usize) -> Self::TailViewsMut<'a, E> {
                 ($(
-                    // SAFETY: each member's tail view reaches elements of
-                    // the member in `0..len` (a prefix of its axis 0),
-                    // valid for `'a` with no other access (the caller's
-                    // contract); the member passed `Facts::WRITABLE` and has
-                    // an axis; no element belongs to two members (the
-                    // caller's contract), so the views never alias.
+                    // SAFETY:
+                    // - valid, exclusive for `'a`: each member's tail view
+                    //   reaches elements of the member in `0..len` (a prefix
+                    //   of its axis 0), valid for `'a` with no other access
+                    //   (the caller's contract);
+                    // - `stream_tail`'s bound: the member passed
+                    //   `Facts::WRITABLE` and has an axis;
+                    // - no alias between the views: no element belongs to
+                    //   two members (the caller's contract).
                     unsafe { <<$member as Layout>::Index as Dim>::stream_tail::<'a, E, $member>(tail, len) },
                 )+)
             }
 
             unsafe fn views_mut<'a, E: 'a>(base: NonNull<E>) -> Self::ViewsMut<'a, E> {
                 ($(
-                    // SAFETY: each member gets the whole buffer, valid for
-                    // `REQUIRED_LEN >= member::REQUIRED_LEN` elements (the
-                    // caller's contract), and only touches its own elements,
-                    // which are distinct (it passed `Facts::WRITABLE`); no
-                    // element belongs to two members (the caller's contract:
-                    // pairwise disjointness, proven by `SplitFacts`), so the
-                    // views never alias.
+                    // SAFETY:
+                    // - valid: each member gets the whole buffer, valid for
+                    //   `REQUIRED_LEN >= member::REQUIRED_LEN` elements (the
+                    //   caller's contract);
+                    // - unique: the member's elements are distinct (it passed
+                    //   `Facts::WRITABLE`);
+                    // - exclusive, no alias between the views: no element
+                    //   belongs to two members (the caller's contract:
+                    //   pairwise disjointness, proven by `SplitFacts`).
                     unsafe { ViewMut::<'a, E, $member>::from_base(Base::new(base)) },
                 )+)
             }

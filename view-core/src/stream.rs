@@ -290,21 +290,27 @@ impl<'a, E, P: Partition> Iterator for ChunksMut<'a, E, P> {
         if rest.len() >= P::BUFFER_LEN {
             let (block, rest) = rest.split_at_mut(P::BUFFER_LEN);
             self.rest = rest;
-            // SAFETY: `block` is exclusively borrowed for `'a` (taken out of
-            // the stream, which hands it out once) and holds `BUFFER_LEN >=
-            // REQUIRED_LEN` elements (every member passed `Facts::READABLE`
-            // for its buffer length, `BUFFER_LEN`: `SplitFacts` checked it);
-            // `SPLITTABLE` (evaluated by `chunks_mut`) proved every member
-            // writable and the members pairwise disjoint.
+            // SAFETY:
+            // - valid for `REQUIRED_LEN` elements: `block` holds `BUFFER_LEN
+            //   >= REQUIRED_LEN` of them (every member passed
+            //   `Facts::READABLE` for its buffer length, `BUFFER_LEN`:
+            //   `SplitFacts` checked it);
+            // - exclusive for `'a`: `block` is borrowed exclusively for `'a`,
+            //   taken out of the stream, which hands it out once;
+            // - writable, disjoint members: `SPLITTABLE` (evaluated by
+            //   `chunks_mut`) proved every member writable and the members
+            //   pairwise disjoint.
             return Some(Chunk::Block(unsafe {
                 P::Members::views_mut(non_null(block.as_mut_ptr()))
             }));
         }
         let len = rest.len();
-        // SAFETY: `rest` is exclusively borrowed for `'a` and is handed out
-        // once (the stream is empty from now on); `STREAMABLE` (evaluated by
-        // `chunks_mut`) proved every member writable, with an axis, and the
-        // members pairwise disjoint.
+        // SAFETY:
+        // - valid for `len` elements: `len` is `rest`'s length;
+        // - exclusive for `'a`: `rest` is borrowed exclusively for `'a` and
+        //   handed out once (the stream is empty from now on);
+        // - writable members with an axis, pairwise disjoint: `STREAMABLE`
+        //   (evaluated by `chunks_mut`) proved it.
         Some(Chunk::Tail(unsafe {
             P::Members::tail_views_mut(non_null(rest.as_mut_ptr()), len)
         }))

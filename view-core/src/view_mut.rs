@@ -288,16 +288,12 @@ impl<'a, E, L: UniqueLayout> ViewMut<'a, E, L> {
             }
         }
         let (x, y) = (element_at::<L>(&a), element_at::<L>(&b));
-        // SAFETY: the index is inside the shape (checked above), so its
-        // element is reached by `L`, below `REQUIRED_LEN`.
-        let px = unsafe { self.base.at(x) };
-        // SAFETY: as for `px`.
-        let py = unsafe { self.base.at(y) };
         // SAFETY:
-        // - both pointers are in bounds, aligned and initialised elements the
-        //   view has exclusive access to (borrowed `&mut self`);
-        // - `ptr::swap` allows them to be equal (then it does nothing).
-        unsafe { core::ptr::swap(px.as_ptr(), py.as_ptr()) };
+        // - both indices are inside the shape (checked above), so their
+        //   elements are reached by `L`;
+        // - the view has exclusive access to them (borrowed `&mut self`),
+        //   and no reference to them is live (none outlives a borrow of `self`).
+        unsafe { self.base.swap(x, y) };
     }
 
     /// The elements in C order.

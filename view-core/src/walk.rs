@@ -85,8 +85,11 @@ fn walk_fold_with<B, const N: usize, const VERSIONED: bool>(
             }
         };
     }
-    if N <= 2 {
-        // Up to two operands, the constant 1 too (class 3): 16 versions.
+    if N == 1 {
+        // One operand: its stride 0, -1 or 1, or a value.
+        versions!(1 2 3)
+    } else if N == 2 {
+        // Two operands, the constant 1 too (class 3): 16 versions.
         versions!(1 2 3 4 5 6 7 8 9 10 11 12 13 14 15)
     } else {
         versions!(1 2 4 5 6 8 9 10 16 17 18 20 21 22 24 25 26 32 33 34 36 37 38 40 41 42)

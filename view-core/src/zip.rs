@@ -220,6 +220,7 @@ macro_rules! zip_impl {
             /// index; `out` must have the same shape (checked at compile time,
             /// or when called for run-time views).
             #[inline]
+            #[track_caller]
             pub fn map_into<'o, T: 'o, O>(self, out: O, mut f: impl FnMut($($operand::Item),+) -> T)
             where
                 O: Operand<Elem = T, Item = &'o mut T>,

@@ -1,7 +1,8 @@
 //! Iteration over run-time views in logical C order (last axis fastest),
 //! from both ends, by reference and with the index: a [`DynBase`] and a
-//! two-ended odometer over its run-time shape. A fresh iterator's `fold`
-//! (`sum`, `for_each`, `max_by`, ..) runs the whole-view loop nest of `walk`.
+//! two-ended odometer over its run-time shape. A fresh `DynIter` or
+//! `DynIterMut`'s `fold` (`sum`, `for_each`, `max_by`, ..) runs the
+//! whole-view loop nest of `walk`; the indexed iterators fold step by step.
 
 use core::iter::FusedIterator;
 use core::marker::PhantomData;

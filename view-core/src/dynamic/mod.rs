@@ -1,5 +1,5 @@
-//! Run-time layouts: shape, strides and offset known only at run time,
-//! checked once by the same proof the macro and const evaluation run.
+//! Run-time layouts and views: shape, strides and offset known only at run
+//! time, checked once by the same proof the macro and const evaluation run.
 //!
 //! - [`DynLayout`]: a layout proven in bounds of a buffer ([`DynLayout::new`]
 //!   in elements, [`DynLayout::from_numpy`] with NumPy's
@@ -9,11 +9,18 @@
 //! - [`DynSplit`]: unique layouts of one buffer proven pairwise disjoint,
 //!   what several writable views of one buffer need;
 //! - [`DynError`]: why a check refused, as a value whose `Display` says the
-//!   words and witness of the compile-time error for the same numbers.
+//!   words and witness of the compile-time error for the same numbers;
+//! - [`DynView`] / [`DynViewMut`]: views through a checked layout (one
+//!   length check in `new`), with the static views' API, the algebra as
+//!   methods, and their iterators ([`DynIter`], [`DynIterMut`],
+//!   [`DynIndexedIter`], [`DynIndexedIterMut`]).
 //!
-//! Nothing here allocates, panics or wraps: every constructor is a `const fn`
+//! Nothing in the layout checks (`DynLayout`, `UniqueDynLayout`, `DynSplit`,
+//! `DynError`) allocates, panics or wraps: every constructor is a `const fn`
 //! over checked (or exact `i128`) arithmetic and returns an error value for
-//! any input. The decisions are exact. Uniqueness and disjointness run the
+//! any input. The views index like slices (an index outside the shape
+//! panics; `get` returns `None`), and `zip`, `copy_from` and `contract`
+//! panic on run-time shapes that differ. The decisions are exact. Uniqueness and disjointness run the
 //! cheap rules first (O(rank²), no scratch); what they leave is decided by a
 //! bitset over the spanned positions, or, where the span does not fit the
 //! scratch space, by the bounded search (NumPy's `diophantine_dfs`). When

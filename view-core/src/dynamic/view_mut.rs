@@ -80,8 +80,10 @@ impl<'a, E, const R: usize> DynViewMut<'a, E, R> {
         // SAFETY: the slice holds at least `required_len()` elements
         // (checked above), all in one allocation.
         let base = unsafe { DynBase::from_layout(non_null(buffer.as_mut_ptr()), &layout) };
-        // SAFETY: the slice is borrowed exclusively for `'a`, and the layout
-        // is proven unique (a `UniqueDynLayout`).
+        // SAFETY:
+        // - exclusive access for `'a`: the slice is borrowed exclusively for `'a`;
+        // - no two indices reach one element: the layout is proven unique
+        //   (a `UniqueDynLayout`).
         Ok(unsafe { DynViewMut::from_base(base) })
     }
 
@@ -171,8 +173,10 @@ impl<'a, E, const R: usize> DynViewMut<'a, E, R> {
     /// what to call before an operation of the algebra, which consumes the view.
     #[inline(always)]
     pub fn reborrow(&mut self) -> DynViewMut<'_, E, R> {
-        // SAFETY: `self` is borrowed exclusively for the result's lifetime,
-        // passing on its exclusive access; the layout is the same, unique.
+        // SAFETY:
+        // - exclusive access: `self` is borrowed exclusively for the
+        //   result's lifetime, passing on its own;
+        // - no two indices reach one element: the same base, unique.
         unsafe { DynViewMut::from_base(self.base) }
     }
 
@@ -333,16 +337,12 @@ impl<'a, E, const R: usize> DynViewMut<'a, E, R> {
             let outside = if self.base.position(&a).is_none() { a } else { b };
             out_of_range(&outside, self.base.shape())
         };
-        // SAFETY: `x` is the position of an index inside the shape (checked
-        // above) of this view's base.
-        let px = unsafe { DynBase::<E, R>::at(self.base.origin(), x) };
-        // SAFETY: as for `px`.
-        let py = unsafe { DynBase::<E, R>::at(self.base.origin(), y) };
         // SAFETY:
-        // - both pointers are aligned, initialised elements the view has
-        //   exclusive access to (borrowed `&mut self`);
-        // - `ptr::swap` allows them to be equal (then it does nothing).
-        unsafe { core::ptr::swap(px.as_ptr(), py.as_ptr()) };
+        // - `x` and `y` are the positions of indices inside the shape
+        //   (checked above) of this view's base;
+        // - the view has exclusive access to its elements (borrowed `&mut
+        //   self`), and no reference to them is live.
+        unsafe { DynBase::<E, R>::swap(self.base.origin(), x, y) };
     }
 
     /// The elements in C order.
@@ -523,12 +523,14 @@ impl<'a, E, const R: usize> DynViewMut<'a, E, R> {
         if !op.is_injective() {
             relative_layout(base.shape(), base.strides())?.writable()?;
         }
-        // SAFETY: the derived base reaches only elements this view's base
-        // reaches (`DynBase::derive`), to which `self` (consumed) had
-        // exclusive access for `'a`; no two of its indices reach one
-        // element: `self`'s layout is unique and the operation maps distinct
-        // indices to distinct indices of `self` (`is_injective`, the
-        // algebra's contract), or the result was proven unique above.
+        // SAFETY:
+        // - exclusive access for `'a`: the derived base reaches only elements
+        //   this view's base reaches (`DynBase::derive`), to which `self`
+        //   (consumed) had exclusive access for `'a`;
+        // - no two of its indices reach one element: `self`'s layout is
+        //   unique and the operation maps distinct indices to distinct
+        //   indices of `self` (`is_injective`, the algebra's contract), or
+        //   the result was proven unique above.
         Ok(unsafe { DynViewMut::from_base(base) })
     }
 
@@ -610,11 +612,13 @@ let view = DynViewMut::new(&mut data, DynLayout::new([2, 3, 4], [12, 4, 1], 0, 2
         // and `tail` is valid for `len >= required_len()` of them (the
         // caller's contract).
         let base = unsafe { DynBase::from_layout(tail, &layout) };
-        // SAFETY: every element of `layout` is an element `L` reaches (a
-        // prefix of axis 0 with `L`'s strides and offset, or none), to which
-        // the caller gives exclusive access; `L` is unique
-        // (`Facts::WRITABLE`), and so is any prefix of it (distinct indices
-        // of the prefix are distinct indices of `L`).
+        // SAFETY:
+        // - exclusive access for `'a`: every element of `layout` is an
+        //   element `L` reaches (a prefix of axis 0 with `L`'s strides and
+        //   offset, or none), to which the caller gives exclusive access;
+        // - no two indices reach one element: `L` is unique
+        //   (`Facts::WRITABLE`), and so is any prefix of it (distinct
+        //   indices of the prefix are distinct indices of `L`).
         Some(unsafe { DynViewMut::from_base(base) })
     }
 
@@ -732,10 +736,11 @@ impl<const R: usize, const N: usize> DynSplit<R, N> {
             // SAFETY: the slice holds at least `required_len() >=
             // member.required_len()` elements (checked above).
             let base = unsafe { DynBase::from_layout(start, member) };
-            // SAFETY: the slice is borrowed exclusively for `'a`; the member
-            // is proven unique, and no element is reached by two members
-            // (`DynSplit`'s invariant), so the views' elements are disjoint
-            // and each view has exclusive access to its own.
+            // SAFETY:
+            // - exclusive access for `'a`: the slice is borrowed exclusively
+            //   for `'a`, and no element is reached by two members
+            //   (`DynSplit`'s invariant), so each view has its own elements;
+            // - no two indices reach one element: the member is proven unique.
             unsafe { DynViewMut::from_base(base) }
         }))
     }
@@ -767,10 +772,13 @@ impl<'a, E, L: UniqueLayout<Index = [usize; R]>, const R: usize> From<ViewMut<'a
     #[inline]
     fn from(view: ViewMut<'a, E, L>) -> Self {
         let base = DynBase::from_static(view.base());
-        // SAFETY: the run-time base reaches exactly the static view's
-        // elements, to which that view (consumed) had exclusive access for
-        // `'a`; `L` is proven unique (`Facts::WRITABLE` passed when it was
-        // made), and the base reaches them by the same numbers.
+        // SAFETY:
+        // - exclusive access for `'a`: the run-time base reaches exactly the
+        //   static view's elements, to which that view (consumed) had
+        //   exclusive access for `'a`;
+        // - no two indices reach one element: `L` is proven unique
+        //   (`Facts::WRITABLE` passed when the view was made), and the base
+        //   reaches its elements by the same numbers.
         unsafe { DynViewMut::from_base(base) }
     }
 }
@@ -829,8 +837,9 @@ impl<'a, E, const R: usize> IntoIterator for DynViewMut<'a, E, R> {
     type IntoIter = DynIterMut<'a, E, R>;
 
     fn into_iter(self) -> DynIterMut<'a, E, R> {
-        // SAFETY: `self` is consumed, passing its exclusive access for `'a`;
-        // the layout is unique.
+        // SAFETY:
+        // - exclusive access for `'a`: `self` is consumed, passing on its own;
+        // - each element handed out once: the layout is unique.
         unsafe { DynIterMut::new(self.base) }
     }
 }
@@ -896,11 +905,13 @@ impl<'b, E, const R: usize> Operand for &'b DynViewMut<'_, E, R> {
 
     #[inline(always)]
     unsafe fn item(ptr: NonNull<E>, element: usize) -> &'b E {
-        // SAFETY: `ptr` is the origin of a `DynViewMut` borrowed shared for
-        // `'b` and `element` the position of an index inside its shape (the
-        // caller's contract); while it is borrowed shared nothing writes
-        // through it, and it has exclusive access to its elements, so
-        // nothing else writes to them either.
+        // SAFETY:
+        // - `at`'s contract: `ptr` is the origin of a `DynViewMut` and
+        //   `element` the position of an index inside its shape (the
+        //   caller's contract);
+        // - no writer for `'b`: the view is borrowed shared for `'b`, so
+        //   nothing writes through it, and it has exclusive access to its
+        //   elements, so nothing else writes to them either.
         unsafe { DynBase::<E, R>::read(ptr, element) }
     }
 }
@@ -912,10 +923,12 @@ impl<'b, E, const R: usize> Operand for &'b mut DynViewMut<'_, E, R> {
 
     #[inline(always)]
     unsafe fn item(ptr: NonNull<E>, element: usize) -> &'b mut E {
-        // SAFETY: `ptr` is the origin of a `DynViewMut` borrowed exclusively
-        // for `'b` and `element` the position of an index inside its shape;
-        // the view has exclusive access to it for `'b`, and no other item of
-        // it is alive (the caller's contract).
+        // SAFETY:
+        // - `at`'s contract: `ptr` is the origin of a `DynViewMut` and
+        //   `element` the position of an index inside its shape;
+        // - exclusive, no other live reference: the view is borrowed
+        //   exclusively for `'b`, and no other item of it is alive (the
+        //   caller's contract).
         unsafe { DynBase::<E, R>::write(ptr, element) }
     }
 }
