@@ -1531,15 +1531,17 @@ proptest! {
     }
 }
 
-/// `contract` of run-time views (the row-by-row loop, every unrolled width
-/// of the kernel's last axis, the fallback past 8 and for short rows)
-/// against brute force, in the same order of additions (bit-equal floats).
+/// `contract` of run-time views against brute force, in the same order of
+/// additions (bit-equal floats): with a row-major output, the blocks of 16,
+/// 8, 4 and single outputs for every kernel row of 1 to 8 taps (rows of
+/// 4 to 40 outputs), the passes past 8 taps; with a transposed output (its
+/// strides values), the passes for every width; short rows.
 #[test]
 fn run_time_contract_agrees_with_brute_force() {
-    let sizes: &[(usize, usize, usize, usize)] = if MIRI {
-        &[(5, 6, 2, 3), (4, 3, 1, 2)]
+    let mut sizes: Vec<(usize, usize, usize, usize)> = if MIRI {
+        vec![(5, 6, 2, 3), (4, 3, 1, 2), (3, 21, 2, 3)]
     } else {
-        &[
+        vec![
             (9, 12, 3, 3),
             (6, 20, 2, 9),
             (7, 7, 1, 1),
@@ -1549,16 +1551,37 @@ fn run_time_contract_agrees_with_brute_force() {
             (10, 4, 3, 2),
         ]
     };
-    for &(h, w, kh, kw) in sizes {
+    if !MIRI {
+        for taps in 1..=8 {
+            for row in [4, 7, 12, 16, 23, 31, 40] {
+                sizes.push((4, row + taps - 1, 1 + taps % 3, taps));
+            }
+        }
+    }
+    for (h, w, kh, kw) in sizes {
+        for transposed in [false, true] {
+            contract_case(h, w, kh, kw, transposed);
+        }
+    }
+}
+
+/// One case of [`run_time_contract_agrees_with_brute_force`].
+fn contract_case(h: usize, w: usize, kh: usize, kw: usize, transposed: bool) {
+    {
         let image: Vec<f32> = (0..h * w).map(|e| ((e * 37) % 23) as f32 * 0.37 - 3.0).collect();
         let filter: Vec<f32> = (0..kh * kw).map(|e| ((e * 11) % 7) as f32 * 0.71 - 1.5).collect();
         let (oh, ow) = (h - kh + 1, w - kw + 1);
         let view = DynView::new(&image, DynLayout::new([h, w], [w as isize, 1], 0, h * w).unwrap()).unwrap();
         let windows = view.windows::<4>([kh, kw]).unwrap();
         let kernel = DynView::new(&filter, DynLayout::new([kh, kw], [kw as isize, 1], 0, kh * kw).unwrap()).unwrap();
-        // The output transposed in memory too: its strides are values.
+        // The output row-major, or transposed in memory (its strides values).
         let mut out = vec![0.0f32; oh * ow];
-        let layout = DynLayout::new([oh, ow], [1, oh as isize], 0, oh * ow)
+        let (strides, at) = if transposed {
+            ([1, oh as isize], (oh, 1))
+        } else {
+            ([ow as isize, 1], (1, ow))
+        };
+        let layout = DynLayout::new([oh, ow], strides, 0, oh * ow)
             .unwrap()
             .writable()
             .unwrap();
@@ -1572,9 +1595,9 @@ fn run_time_contract_agrees_with_brute_force() {
                     }
                 }
                 assert_eq!(
-                    out[j * oh + i].to_bits(),
+                    out[j * at.0 + i * at.1].to_bits(),
                     acc.to_bits(),
-                    "{h}x{w} * {kh}x{kw} at [{i}, {j}]"
+                    "{h}x{w} * {kh}x{kw} at [{i}, {j}], transposed: {transposed}"
                 );
             }
         }

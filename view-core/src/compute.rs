@@ -183,19 +183,34 @@ impl<E, L: UniqueLayout> ViewMut<'_, E, L> {
     read_only!(&Self, this => this.as_view(), '_, L::Shape, static_column_mut!());
 }
 
+/// The outputs [`contract_rows`] sums together where windows and output are
+/// contiguous along a row: 16 lanes, four SSE or two AVX vectors of `f32`,
+/// enough independent sums to hide the latency of each output's chain of
+/// additions. A row's last outputs go in blocks of 8 and 4, then one by one.
+const BLOCK: usize = 16;
+
 /// `contract` for run-time operands, row by row; `false` (nothing done)
 /// where it does not apply (an output or kernel of rank 0, an output row
 /// shorter than 4).
 ///
 /// The kernel's loops have run-time extents, which the optimizer cannot
-/// unroll into the output's loop as it does constant ones. So the output's
-/// last axis becomes the inner loop: each output of a row starts at
-/// `E::default()`, then, for each index of the kernel's leading axes in C
-/// order, gains `x * w` for each element of the kernel's last axis in order
-/// (the same additions in the same order as the element-by-element loop),
-/// with that last axis unrolled for an extent up to 8 (one copy per
-/// extent) or, past 8, one pass per kernel element. The passes are loops of
-/// run-time strides that vectorize.
+/// unroll into the output's loop as it does constant ones. Every output
+/// still starts at `E::default()` and gains `x * w` for each kernel element
+/// in C order (the same additions in the same order as the element-by-element
+/// loop); what changes is which loop is inner:
+///
+/// - windows and output contiguous along the output's last axis, and a
+///   kernel row of at most 8 elements (the common image filter): blocks of
+///   [`BLOCK`] neighbouring outputs of a row are summed together, the
+///   kernel's leading axes a run-time loop around its last axis unrolled
+///   (one copy per extent), each tap one multiply-add across the block: a
+///   vector of `BLOCK` lanes, loaded contiguously, kept in registers until
+///   the block is stored (the row's last outputs in blocks of 8, 4, 1);
+/// - otherwise the output's last axis is the inner loop: the row is
+///   zeroed, then gains one pass per kernel row (its taps unrolled up to 8)
+///   or, past 8 taps, one pass per kernel element; the passes are loops of
+///   run-time strides that vectorize, at the price of re-reading and
+///   re-writing the row once per pass.
 ///
 /// The shapes were checked by `contract`: `windows` is `[out.., kernel..]`.
 #[inline(always)]
@@ -226,6 +241,89 @@ where
     let (wk_lead, wk_last) = inner_strides.split_at(k_last);
     let (kk_lead, kk_last) = kernel.steps().split_at(k_last);
     let (taps, w_tap, k_tap) = (k_tail[0], wk_last[0], kk_last[0]);
+    const UNIT: &[isize] = &[1];
+    // `WIDTH` outputs of a row from the `j`-th, summed whole: `window` is the
+    // window element at `[i.., 0, 0..]`, `target` the output at `[i.., 0]`;
+    // windows and output are contiguous along the row (steps of 1).
+    macro_rules! block {
+        ($taps:literal, $width:expr, $window:expr, $target:expr, $j:expr) => {{
+            let mut acc = [E::default(); $width];
+            walk(
+                k_lead,
+                [wk_lead, kk_lead],
+                [$window.wrapping_add($j), kernel.start()],
+                |[x, y]| {
+                    for b in 0..$taps {
+                        let shift = (b as isize).wrapping_mul(w_tap);
+                        // SAFETY: `y + b * k_tap` is the kernel element at
+                        // `[k_lead.., b]`, `b < taps`: an index inside `K`'s
+                        // shape; the operand is alive; the item is dropped at once.
+                        let weight = unsafe { *K::item(k, y.wrapping_add_signed((b as isize).wrapping_mul(k_tap))) };
+                        for (l, acc) in acc.iter_mut().enumerate() {
+                            // SAFETY: `x + l + b * w_tap` is the element of `W` at
+                            // `[i.., j + l, k_lead.., b]` (its step along the
+                            // output's last axis is 1): the outer walk's index,
+                            // `j + l < n` (the block lies in the row), the kernel
+                            // walk's index and `b < taps` (inside `K`'s shape =
+                            // `W`'s trailing extents); the operand is alive, the
+                            // item dropped at once.
+                            let value = unsafe { *W::item(w, x.wrapping_add(l).wrapping_add_signed(shift)) };
+                            *acc = *acc + value * weight;
+                        }
+                    }
+                },
+            );
+            for (l, acc) in acc.into_iter().enumerate() {
+                // SAFETY: `target + j + l` is the element of the writable `out`
+                // at `[i.., j + l]` (its last step is 1, `j + l < n`), visited
+                // once; `out` is borrowed exclusively by `contract` and is
+                // neither operand; the item is dropped before the next is made.
+                unsafe { *O::item(o, $target.wrapping_add($j + l)) = acc };
+            }
+        }};
+    }
+    if w_last == UNIT && o_last == UNIT && (1..=8).contains(&taps) {
+        let n = extent[0];
+        macro_rules! blocked {
+            ($taps:literal) => {
+                walk(
+                    lead,
+                    [w_lead, o_lead],
+                    [windows.start(), out.start()],
+                    |[window, target]| {
+                        let mut j = 0;
+                        while n - j >= BLOCK {
+                            block!($taps, BLOCK, window, target, j);
+                            j += BLOCK;
+                        }
+                        if n - j >= BLOCK / 2 {
+                            block!($taps, BLOCK / 2, window, target, j);
+                            j += BLOCK / 2;
+                        }
+                        if n - j >= BLOCK / 4 {
+                            block!($taps, BLOCK / 4, window, target, j);
+                            j += BLOCK / 4;
+                        }
+                        while j < n {
+                            block!($taps, 1, window, target, j);
+                            j += 1;
+                        }
+                    },
+                )
+            };
+        }
+        match taps {
+            1 => blocked!(1),
+            2 => blocked!(2),
+            3 => blocked!(3),
+            4 => blocked!(4),
+            5 => blocked!(5),
+            6 => blocked!(6),
+            7 => blocked!(7),
+            _ => blocked!(8),
+        }
+        return true;
+    }
     // One pass of the kernel's last axis, `TAPS` long, over an output row:
     // `window` is the window element at `[i.., 0, k_lead.., 0]`, `weights`
     // the kernel elements at `[k_lead.., 0..TAPS]`.
@@ -243,7 +341,6 @@ where
             // operand. Every position is then an affine function of `j`.
             let mut steps = [w_last; $taps + 1];
             steps[$taps] = o_last;
-            const UNIT: &[isize] = &[1];
             let starts: [usize; $taps + 1] = core::array::from_fn(|b| {
                 if b < $taps {
                     $window.wrapping_add_signed((b as isize).wrapping_mul(w_tap))
@@ -272,10 +369,11 @@ where
                 }
                 *slot = acc;
             };
-            // The common case, windows and output contiguous along the row,
-            // with the strides as constants (so that the taps' loads are
-            // vector loads, not gathers); otherwise the strides as values.
-            if w_last == UNIT && o_last == UNIT {
+            // Windows and output contiguous along the row (reached here for
+            // single taps only: past 8 taps), with the strides as constants
+            // (so that the taps' loads are vector loads, not gathers);
+            // otherwise the strides as values.
+            if $taps == 1 && w_last == UNIT && o_last == UNIT {
                 walk(extent, [UNIT; $taps + 1], starts, step);
             } else {
                 walk(extent, steps, starts, step);

@@ -8,7 +8,8 @@ use crate::facts::Facts;
 use crate::layout::{Layout, UniqueLayout};
 use crate::proof::{
     bounds_fix, check_disjoint_bounded, check_layout, check_unique_bounded, disjoint_by_rules, elements_from_bytes,
-    size_of_shape, unique_by_rules, BoundsFix, Footprint, LayoutParts, Overlap, Uniqueness, Units,
+    fits_fast, size_of_shape, unique_by_rules, unique_fast, BoundsFix, Footprint, LayoutParts, Overlap, Uniqueness,
+    Units,
 };
 
 /// A strided layout whose numbers are run-time values, proven in bounds of
@@ -75,6 +76,29 @@ impl<const R: usize> DynLayout<R> {
     /// # Ok::<(), view_core::DynError>(())
     /// ```
     pub const fn new(
+        shape: [usize; R],
+        strides: [isize; R],
+        offset: usize,
+        buffer_len: usize,
+    ) -> Result<Self, DynError> {
+        // The common case without the witness machinery; `check_layout`
+        // decides (and explains) every other.
+        if let Some((footprint, size)) = fits_fast(&shape, &strides, offset, buffer_len) {
+            return Ok(DynLayout {
+                shape,
+                strides,
+                offset,
+                buffer_len,
+                footprint,
+                size,
+            });
+        }
+        Self::new_checked(shape, strides, offset, buffer_len)
+    }
+
+    /// [`new`](Self::new) past its common case, out of line.
+    #[inline(never)]
+    const fn new_checked(
         shape: [usize; R],
         strides: [isize; R],
         offset: usize,
@@ -353,6 +377,15 @@ impl<const R: usize> DynLayout<R> {
     /// # Ok::<(), view_core::DynError>(())
     /// ```
     pub const fn writable(self) -> Result<UniqueDynLayout<R>, DynError> {
+        if unique_fast(&self.shape, &self.strides) {
+            return Ok(UniqueDynLayout { layout: self });
+        }
+        self.writable_by_rules()
+    }
+
+    /// [`writable`](Self::writable) past its cheapest proofs, out of line.
+    #[inline(never)]
+    const fn writable_by_rules(self) -> Result<UniqueDynLayout<R>, DynError> {
         match unique_by_rules(&self.shape, &self.strides, self.signed_offset()) {
             Some(verdict) => Self::unique_or_error(self, verdict),
             None => self.writable_searched(),

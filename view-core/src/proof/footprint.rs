@@ -249,6 +249,73 @@ pub const fn check_bounds(
     })
 }
 
+/// The common case of [`check_bounds`] for run-time layouts, in the target's
+/// integers and with no witness: `Some((footprint, size))` for a non-empty
+/// layout whose every number and sum fits `isize` and whose footprint lies in
+/// `0..len`; `None` for everything else, which `check_bounds` decides (and
+/// explains).
+///
+/// Exact where it answers: `highest = offset + Σ max(0, (n - 1) s)` and
+/// `lowest = offset + Σ min(0, (n - 1) s)`, the sums `check_bounds` forms in
+/// `i128`, are formed here with checked `isize` arithmetic; the partial sums
+/// move away from `offset` monotonically, so a partial sum outside `isize`
+/// means the full sum is too (and `None` hands it to `check_bounds`, which
+/// refuses it). The other conditions are `check_bounds`' own: rank at most
+/// [`MAX_RANK`], `len` and `offset` at most `isize::MAX`, `size_of_shape` at
+/// most `isize::MAX`.
+#[inline(always)]
+pub(crate) const fn fits_fast(
+    shape: &[usize],
+    strides: &[isize],
+    offset: usize,
+    len: usize,
+) -> Option<(Footprint, usize)> {
+    if shape.len() != strides.len()
+        || shape.len() > MAX_RANK
+        || len > isize::MAX as usize
+        || offset > isize::MAX as usize
+    {
+        return None;
+    }
+    let (mut lowest, mut highest, mut size) = (offset as isize, offset as isize, 1usize);
+    let mut axis = 0;
+    while axis < shape.len() {
+        let last = match shape[axis].checked_sub(1) {
+            Some(last) if last <= isize::MAX as usize => last as isize,
+            _ => return None,
+        };
+        let reach = match last.checked_mul(strides[axis]) {
+            Some(reach) => reach,
+            None => return None,
+        };
+        let sum = if reach > 0 {
+            highest.checked_add(reach)
+        } else {
+            lowest.checked_add(reach)
+        };
+        match sum {
+            Some(sum) if reach > 0 => highest = sum,
+            Some(sum) => lowest = sum,
+            None => return None,
+        }
+        size = match size.checked_mul(shape[axis]) {
+            Some(size) if size <= isize::MAX as usize => size,
+            _ => return None,
+        };
+        axis += 1;
+    }
+    if lowest < 0 || highest as usize >= len {
+        return None;
+    }
+    Some((
+        Footprint::Elements {
+            lowest: lowest as usize,
+            highest: highest as usize,
+        },
+        size,
+    ))
+}
+
 /// The number of indices, `Π shape[k]`, or `None` above `isize::MAX`.
 pub const fn size_of_shape(shape: &[usize]) -> Option<usize> {
     // An extent 0 makes the product 0, however large the others are.
@@ -418,6 +485,79 @@ pub const fn bounds_fix(shape: &[usize], strides: &[isize], offset: isize, len: 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `fits_fast` answers exactly where `check_bounds` accepts a non-empty
+    /// layout with numbers of `isize`, and then with its footprint: over
+    /// every small layout, and over extreme numbers where the checked sums
+    /// must give way.
+    #[test]
+    fn fits_fast_is_check_bounds_where_it_answers() {
+        let big = isize::MAX as usize;
+        let extents = [0, 1, 2, 3, 5, big / 2 + 1, big, usize::MAX];
+        let strides = [
+            0,
+            1,
+            -1,
+            2,
+            -3,
+            7,
+            isize::MAX / 2,
+            isize::MAX,
+            isize::MIN,
+            isize::MIN + 1,
+        ];
+        let offsets = [0, 1, 4, 9, big / 2, big, big + 1, usize::MAX];
+        let lens = [0, 1, 5, 10, 64, big, big + 1, usize::MAX];
+        let (mut answered, mut passed_on) = (0, 0);
+        for &n0 in &extents {
+            for &n1 in &extents[..5] {
+                for &s0 in &strides {
+                    for &s1 in &strides[..6] {
+                        for &offset in &offsets {
+                            for &len in &lens {
+                                for rank in 1..=2 {
+                                    let (shape, strides) = ([n0, n1], [s0, s1]);
+                                    let (shape, strides) = (&shape[..rank], &strides[..rank]);
+                                    let slow = check_layout_usize(shape, strides, offset, len);
+                                    match fits_fast(shape, strides, offset, len) {
+                                        Some((footprint, size)) => {
+                                            answered += 1;
+                                            assert_eq!(Ok(footprint), slow, "{shape:?} {strides:?} {offset} {len}");
+                                            assert_eq!(Some(size), size_of_shape(shape));
+                                            assert!(!matches!(footprint, Footprint::Empty));
+                                        }
+                                        None => {
+                                            passed_on += 1;
+                                            // Passed on only where the rule refuses, the layout is
+                                            // empty, or a number lies outside `isize`.
+                                            let outside = offset > big
+                                                || shape.iter().any(|&n| n > big)
+                                                || matches!(slow, Ok(Footprint::Empty) | Err(_));
+                                            assert!(outside, "{shape:?} {strides:?} {offset} {len}: {slow:?}");
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(answered > 1000 && passed_on > 1000, "{answered} {passed_on}");
+    }
+
+    /// `check_bounds` with the offset as `DynLayout::new` passes it.
+    fn check_layout_usize(
+        shape: &[usize],
+        strides: &[isize],
+        offset: usize,
+        len: usize,
+    ) -> Result<Footprint, BoundsError> {
+        if offset > isize::MAX as usize {
+            return Err(BoundsError::SizeOverflow);
+        }
+        check_bounds(shape, strides, offset as isize, len)
+    }
 
     /// Every fix of every small rejected layout makes it fit, and is the
     /// least change of its kind (the highest offset, the lowest offset, the

@@ -26,6 +26,7 @@ mod search;
 mod unique;
 
 pub use disjoint::{check_disjoint, check_disjoint_bounded, disjoint_by_rules, LayoutParts, Overlap, SharedElement};
+pub(crate) use footprint::fits_fast;
 pub use footprint::{
     bounds_fix, c_order_stride, c_order_strides, check_bounds, elements_from_bytes, size_of_shape, BoundsError,
     BoundsFix, Culprit, Footprint,
@@ -41,6 +42,7 @@ pub(crate) use message::{
 };
 #[cfg(feature = "ndarray")]
 pub(crate) use unique::nests;
+pub(crate) use unique::unique_fast;
 pub use unique::{check_unique, check_unique_bounded, unique_by_rules, Collision, Uniqueness};
 
 /// Scratch words (64 positions each) const evaluation may use:

@@ -131,6 +131,41 @@ pub const fn unique_by_rules(shape: &[usize], strides: &[isize], offset: isize) 
     None
 }
 
+/// The cheapest uniqueness proofs, for run-time layouts with at most two
+/// axes that move (extent > 1): `true` where the layout is non-empty and
+/// unique by rule 1 and a two-axis nesting, `false` where this does not
+/// settle it ([`unique_by_rules`] then decides, and explains).
+///
+/// Proof for two moving axes `a`, `b` with `s_a, s_b != 0` and
+/// `|s_a| > (n_b - 1) |s_b|`: if `i_a s_a + i_b s_b = j_a s_a + j_b s_b`,
+/// then `|i_a - j_a| |s_a| = |j_b - i_b| |s_b| <= (n_b - 1) |s_b| < |s_a|`,
+/// so `i_a = j_a`, then `i_b = j_b`. One moving axis: a stride other than 0. None: one index.
+/// The products are formed in `u128`, where `usize * usize` fits.
+#[inline(always)]
+pub(crate) const fn unique_fast(shape: &[usize], strides: &[isize]) -> bool {
+    if shape.len() != strides.len() {
+        return false;
+    }
+    let mut moving = [(0u128, 0u128); 2];
+    let (mut count, mut k) = (0, 0);
+    while k < shape.len() {
+        match shape[k] {
+            0 => return false,
+            1 => {}
+            n => {
+                if strides[k] == 0 || count == 2 {
+                    return false;
+                }
+                moving[count] = ((n - 1) as u128, strides[k].unsigned_abs() as u128);
+                count += 1;
+            }
+        }
+        k += 1;
+    }
+    let [(last_a, s_a), (last_b, s_b)] = moving;
+    count < 2 || s_a > last_b * s_b || s_b > last_a * s_a
+}
+
 /// Whether the axes that move nest (rule 2): sorted by `|s|`, each `|s|`
 /// exceeds the span of the smaller ones. What ndarray's own check of a
 /// writable view's strides asks (`dim_stride_overlap`), stricter than
@@ -393,5 +428,53 @@ const fn collision_from_difference(shape: &[usize], strides: &[isize], offset: i
             positions: u128::MAX,
             capacity: 0,
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whether two indices of a small layout reach one element, by enumeration.
+    fn repeats(shape: &[usize], strides: &[isize]) -> bool {
+        let size: usize = shape.iter().product();
+        let mut seen = [false; 256];
+        (0..size).any(|flat| {
+            let (mut rest, mut element) = (flat, 64isize);
+            for (&n, &s) in shape.iter().zip(strides).rev() {
+                element += (rest % n) as isize * s;
+                rest /= n;
+            }
+            core::mem::replace(&mut seen[element as usize], true)
+        })
+    }
+
+    /// `unique_fast` proves only unique layouts, and every layout of at
+    /// most two moving axes that nest (what `unique_by_rules` proves by
+    /// nesting there).
+    #[test]
+    fn unique_fast_proves_only_unique_layouts() {
+        let mut proven = 0;
+        for rank in 0..=3usize {
+            for code in 0..(6usize * 9).pow(rank as u32) {
+                let (mut shape, mut strides, mut rest) = ([0usize; 3], [0isize; 3], code);
+                for k in 0..rank {
+                    shape[k] = rest % 6;
+                    strides[k] = (rest / 6 % 9) as isize - 4;
+                    rest /= 54;
+                }
+                let (shape, strides) = (&shape[..rank], &strides[..rank]);
+                if unique_fast(shape, strides) {
+                    proven += 1;
+                    assert!(!repeats(shape, strides), "{shape:?} {strides:?}");
+                    assert!(matches!(unique_by_rules(shape, strides, 64), Some(Uniqueness::Unique)));
+                } else if !shape.contains(&0) && shape.iter().filter(|&&n| n > 1).count() <= 2 {
+                    let (_, nested, _) = nesting(shape, strides);
+                    let zero_stride = shape.iter().zip(strides).any(|(&n, &s)| n > 1 && s == 0);
+                    assert!(!nested || zero_stride, "{shape:?} {strides:?}");
+                }
+            }
+        }
+        assert!(proven > 10_000, "{proven}");
     }
 }
