@@ -1533,13 +1533,14 @@ proptest! {
 
 /// `contract` of run-time views against brute force, in the same order of
 /// additions (bit-equal floats): with a row-major output, the blocks of 16,
-/// 8, 4 and single outputs for every kernel row of 1 to 8 taps (rows of
-/// 4 to 40 outputs), the passes past 8 taps; with a transposed output (its
+/// 8, 4 and single outputs for square kernels of side 1 to 6 (2 to 5 with
+/// constant extents) and for every kernel row of 1 to 8 taps (rows of 4 to
+/// 40 outputs), the passes past 8 taps; with a transposed output (its
 /// strides values), the passes for every width; short rows.
 #[test]
 fn run_time_contract_agrees_with_brute_force() {
     let mut sizes: Vec<(usize, usize, usize, usize)> = if MIRI {
-        vec![(5, 6, 2, 3), (4, 3, 1, 2), (3, 21, 2, 3)]
+        vec![(5, 6, 2, 3), (4, 3, 1, 2), (3, 21, 2, 3), (4, 22, 3, 3)]
     } else {
         vec![
             (9, 12, 3, 3),
@@ -1555,6 +1556,11 @@ fn run_time_contract_agrees_with_brute_force() {
         for taps in 1..=8 {
             for row in [4, 7, 12, 16, 23, 31, 40] {
                 sizes.push((4, row + taps - 1, 1 + taps % 3, taps));
+            }
+        }
+        for side in 1..=6 {
+            for row in [4, 7, 16, 23, 40] {
+                sizes.push((side + 2, row + side - 1, side, side));
             }
         }
     }

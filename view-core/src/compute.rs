@@ -199,8 +199,15 @@ const BLOCK: usize = 16;
 /// in C order (the same additions in the same order as the element-by-element
 /// loop); what changes is which loop is inner:
 ///
+/// - windows and output contiguous along the output's last axis and a
+///   square 2-D kernel of side 2 to 5 (the common image filters): as in the
+///   next case, with the kernel's extents constants and its weights copied
+///   to locals first, which the optimizer keeps in registers (no store to
+///   `out` can change a local, while it could, for all the optimizer knows,
+///   change the kernel's elements): the loop of a raw loop of constant
+///   numbers;
 /// - windows and output contiguous along the output's last axis, and a
-///   kernel row of at most 8 elements (the common image filter): blocks of
+///   kernel row of at most 8 elements: blocks of
 ///   [`BLOCK`] neighbouring outputs of a row are summed together, the
 ///   kernel's leading axes a run-time loop around its last axis unrolled
 ///   (one copy per extent), each tap one multiply-add across the block: a
@@ -281,6 +288,85 @@ where
                 unsafe { *O::item(o, $target.wrapping_add($j + l)) = acc };
             }
         }};
+    }
+    // `block!` for a square kernel of side `$side` (a constant), its
+    // weights copied to `$weights` (locals, which the optimizer keeps in
+    // registers: no store to `out` can change them).
+    macro_rules! square_block {
+        ($side:literal, $width:expr, $window:expr, $target:expr, $j:expr, $weights:expr) => {{
+            let mut acc = [E::default(); $width];
+            for (a, weights) in $weights.iter().enumerate() {
+                let x = $window
+                    .wrapping_add($j)
+                    .wrapping_add_signed((a as isize).wrapping_mul(wk_lead[0]));
+                for (b, &weight) in weights.iter().enumerate() {
+                    let shift = (b as isize).wrapping_mul(w_tap);
+                    for (l, acc) in acc.iter_mut().enumerate() {
+                        // SAFETY: as in `block!`: the element of `W` at
+                        // `[i.., j + l, a, b]`, `a, b < side` (the kernel's
+                        // shape = `W`'s trailing extents), `j + l < n`.
+                        let value = unsafe { *W::item(w, x.wrapping_add(l).wrapping_add_signed(shift)) };
+                        *acc = *acc + value * weight;
+                    }
+                }
+            }
+            for (l, acc) in acc.into_iter().enumerate() {
+                // SAFETY: as in `block!`.
+                unsafe { *O::item(o, $target.wrapping_add($j + l)) = acc };
+            }
+        }};
+    }
+    // A square kernel of side 2 to 5 (the common image filters), with its
+    // weights in locals.
+    macro_rules! square {
+        ($side:literal) => {{
+            let n = extent[0];
+            let weights: [[E; $side]; $side] = core::array::from_fn(|a| {
+                core::array::from_fn(|b| {
+                    let at = kernel
+                        .start()
+                        .wrapping_add_signed((a as isize).wrapping_mul(kk_lead[0]))
+                        .wrapping_add_signed((b as isize).wrapping_mul(k_tap));
+                    // SAFETY: the kernel element at `[a, b]`, inside its shape
+                    // (`side` by `side`); the operand is alive; the item is
+                    // dropped at once.
+                    unsafe { *K::item(k, at) }
+                })
+            });
+            walk(
+                lead,
+                [w_lead, o_lead],
+                [windows.start(), out.start()],
+                |[window, target]| {
+                    let mut j = 0;
+                    while n - j >= BLOCK {
+                        square_block!($side, BLOCK, window, target, j, weights);
+                        j += BLOCK;
+                    }
+                    if n - j >= BLOCK / 2 {
+                        square_block!($side, BLOCK / 2, window, target, j, weights);
+                        j += BLOCK / 2;
+                    }
+                    if n - j >= BLOCK / 4 {
+                        square_block!($side, BLOCK / 4, window, target, j, weights);
+                        j += BLOCK / 4;
+                    }
+                    while j < n {
+                        square_block!($side, 1, window, target, j, weights);
+                        j += 1;
+                    }
+                },
+            )
+        }};
+    }
+    if w_last == UNIT && o_last == UNIT && k_lead == [taps] && (2..=5).contains(&taps) {
+        match taps {
+            2 => square!(2),
+            3 => square!(3),
+            4 => square!(4),
+            _ => square!(5),
+        }
+        return true;
     }
     if w_last == UNIT && o_last == UNIT && (1..=8).contains(&taps) {
         let n = extent[0];
