@@ -21,6 +21,8 @@
 
 mod common;
 
+use common::harness::{arr, config, MIRI};
+
 use core::fmt::Debug;
 use core::marker::PhantomData;
 use core::ops::RangeInclusive;
@@ -36,36 +38,6 @@ use strided_view::{
     strided_view, DynError, DynLayout, DynSplit, Field, Layout, UniqueDynLayout, UniqueLayout, Verdict,
     DYN_SCRATCH_WORDS,
 };
-
-const MIRI: bool = cfg!(miri);
-
-fn config(cases: u32) -> ProptestConfig {
-    let mut config = ProptestConfig::with_cases(if MIRI { 12 } else { cases });
-    if MIRI {
-        // Miri's isolation forbids the regression files.
-        config.failure_persistence = None;
-    }
-    config
-}
-
-/// `$f::<R>(..)` with the run-time rank `$rank` as the const `R` (0 to 5).
-macro_rules! with_rank {
-    ($rank:expr, $f:ident ( $($arg:expr),* $(,)? )) => {
-        match $rank {
-            0 => $f::<0>($($arg),*),
-            1 => $f::<1>($($arg),*),
-            2 => $f::<2>($($arg),*),
-            3 => $f::<3>($($arg),*),
-            4 => $f::<4>($($arg),*),
-            5 => $f::<5>($($arg),*),
-            rank => panic!("rank {rank} is not dispatched"),
-        }
-    };
-}
-
-fn arr<T: Copy + Debug, const R: usize>(values: &[T]) -> [T; R] {
-    values.try_into().expect("the dispatched rank")
-}
 
 /// A compile-time message in the run-time words (`DynError`'s documented
 /// substitutions): "layout `L`" and "split `S`" become "run-time layout" and

@@ -29,6 +29,8 @@
 
 mod common;
 
+use common::harness::{arr, config, MIRI};
+
 use core::fmt::Debug;
 use core::ops::RangeInclusive;
 
@@ -39,35 +41,6 @@ use strided_view::{
     contract, strided_view, zip, Chunk, DynError, DynLayout, DynSplit, DynView, DynViewMut, Field, Layout, LengthError,
     View,
 };
-
-const MIRI: bool = cfg!(miri);
-
-fn config(cases: u32) -> ProptestConfig {
-    let mut config = ProptestConfig::with_cases(if MIRI { 12 } else { cases });
-    if MIRI {
-        // Miri's isolation forbids the regression files.
-        config.failure_persistence = None;
-    }
-    config
-}
-
-/// `$f::<R>(..)` with the run-time rank `$rank` as the const `R` (0 to 4).
-macro_rules! with_rank {
-    ($rank:expr, $f:ident ( $($arg:expr),* $(,)? )) => {
-        match $rank {
-            0 => $f::<0>($($arg),*),
-            1 => $f::<1>($($arg),*),
-            2 => $f::<2>($($arg),*),
-            3 => $f::<3>($($arg),*),
-            4 => $f::<4>($($arg),*),
-            rank => panic!("rank {rank} is not dispatched"),
-        }
-    };
-}
-
-fn arr<T: Copy + Debug, const R: usize>(values: &[T]) -> [T; R] {
-    values.try_into().expect("the dispatched rank")
-}
 
 /// A buffer whose element `e` holds `e`.
 fn numbered(len: usize) -> Vec<i64> {

@@ -148,41 +148,10 @@ pub mod dyn_views {
 /// The kernels through ndarray views built from the same run-time numbers.
 #[cfg(feature = "ndarray")]
 pub mod ndarray_dyn {
-    use ndarray::{ArrayView, ArrayViewMut, Axis, Dim, Dimension, IntoDimension, ShapeBuilder, Zip};
+    use ndarray::{ArrayView, Axis, Zip};
 
+    use crate::ndarray_dims::{view, view_mut};
     use crate::Dims;
-
-    /// The ndarray view of `x` through `d`: magnitudes of the strides from
-    /// the lowest element, then `invert_axis` for the negative ones.
-    fn view<'a, const R: usize>(x: &'a [f32], d: &Dims<R>) -> ArrayView<'a, f32, Dim<[usize; R]>>
-    where
-        [usize; R]: IntoDimension<Dim = Dim<[usize; R]>>,
-        Dim<[usize; R]>: Dimension,
-    {
-        let shape = Dim(d.shape).strides(Dim(d.strides.map(|s| s.unsigned_abs())));
-        let mut v = ArrayView::from_shape(shape, &x[d.lowest()..]).expect("fits");
-        for (axis, &s) in d.strides.iter().enumerate() {
-            if s < 0 {
-                v.invert_axis(Axis(axis));
-            }
-        }
-        v
-    }
-
-    fn view_mut<'a, const R: usize>(x: &'a mut [f32], d: &Dims<R>) -> ArrayViewMut<'a, f32, Dim<[usize; R]>>
-    where
-        [usize; R]: IntoDimension<Dim = Dim<[usize; R]>>,
-        Dim<[usize; R]>: Dimension,
-    {
-        let shape = Dim(d.shape).strides(Dim(d.strides.map(|s| s.unsigned_abs())));
-        let mut v = ArrayViewMut::from_shape(shape, &mut x[d.lowest()..]).expect("fits");
-        for (axis, &s) in d.strides.iter().enumerate() {
-            if s < 0 {
-                v.invert_axis(Axis(axis));
-            }
-        }
-        v
-    }
 
     /// Kernel 1.
     #[inline(never)]

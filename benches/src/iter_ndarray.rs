@@ -10,41 +10,10 @@
 //! (ndarray's `iter()` yields logical C order). `from_shape` checks the
 //! numbers against the slice; the `expect`s never fire for the benches' inputs.
 
-use ndarray::{ArrayView, ArrayViewMut, Axis, Dim, Dimension, IntoDimension, ShapeBuilder, Zip};
+use ndarray::Zip;
 
+use crate::ndarray_dims::{view, view_mut};
 use crate::Dims;
-
-/// The ndarray view of `x` through `d`.
-fn view<'a, const R: usize>(x: &'a [f32], d: &Dims<R>) -> ArrayView<'a, f32, Dim<[usize; R]>>
-where
-    [usize; R]: IntoDimension<Dim = Dim<[usize; R]>>,
-    Dim<[usize; R]>: Dimension,
-{
-    let shape = Dim(d.shape).strides(Dim(d.strides.map(|s| s.unsigned_abs())));
-    let mut v = ArrayView::from_shape(shape, &x[d.lowest()..]).expect("fits");
-    for (axis, &s) in d.strides.iter().enumerate() {
-        if s < 0 {
-            v.invert_axis(Axis(axis));
-        }
-    }
-    v
-}
-
-/// The writable ndarray view of `x` through `d`.
-fn view_mut<'a, const R: usize>(x: &'a mut [f32], d: &Dims<R>) -> ArrayViewMut<'a, f32, Dim<[usize; R]>>
-where
-    [usize; R]: IntoDimension<Dim = Dim<[usize; R]>>,
-    Dim<[usize; R]>: Dimension,
-{
-    let shape = Dim(d.shape).strides(Dim(d.strides.map(|s| s.unsigned_abs())));
-    let mut v = ArrayViewMut::from_shape(shape, &mut x[d.lowest()..]).expect("fits");
-    for (axis, &s) in d.strides.iter().enumerate() {
-        if s < 0 {
-            v.invert_axis(Axis(axis));
-        }
-    }
-    v
-}
 
 macro_rules! for_iter {
     ($(#[$doc:meta])* $name:ident, $name_mut:ident, $len:literal, $rank:literal) => {

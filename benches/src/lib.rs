@@ -29,6 +29,8 @@
 pub mod iter_ndarray;
 #[cfg(feature = "ndarray")]
 pub mod ndarray;
+#[cfg(feature = "ndarray")]
+pub mod ndarray_dims;
 
 /// Samples per channel in kernel 1 (`3 x 4096` interleaved).
 pub const EVERY_THIRD_LEN: usize = 4096;

@@ -4,6 +4,8 @@
 
 #![allow(dead_code)]
 
+pub mod harness;
+
 use view_core::Layout;
 
 /// Every index of `shape` in C order (last axis fastest).

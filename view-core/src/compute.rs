@@ -545,7 +545,9 @@ where
             )
         }
     }
-    if W::STATIC_SHAPE.is_none() || O::STATIC_SHAPE.is_none() || K::STATIC_SHAPE.is_none() {
+    // Some operand is a run-time view (a constant condition).
+    let run_time = W::STATIC_SHAPE.is_none() || K::STATIC_SHAPE.is_none() || O::STATIC_SHAPE.is_none();
+    if run_time {
         assert!(
             splits_into(windows.extents(), out.extents(), kernel.extents()),
             "contract needs windows of shape [out.., kernel..]"
@@ -556,7 +558,6 @@ where
     let (outer_strides, inner_strides) = windows.steps().split_at(out.extents().len().min(windows.steps().len()));
     let (w, k, o) = (windows.base_ptr(), kernel.base_ptr(), out.base_ptr());
     // Run-time operands: see `contract_rows`.
-    let run_time = W::STATIC_SHAPE.is_none() || K::STATIC_SHAPE.is_none() || O::STATIC_SHAPE.is_none();
     if run_time && contract_rows::<E, W, K, O>(&windows, &kernel, &out) {
         return;
     }

@@ -510,7 +510,8 @@ impl<E, const R: usize> DynBase<E, R> {
     /// indices (`windows`, `broadcast_to`: [`AlgebraError::Overflow`]).
     ///
     /// [`AlgebraError::Overflow`]: crate::algebra::AlgebraError::Overflow
-    pub(crate) fn derive<const Q: usize>(&self, name: &'static str, op: Op<'_>) -> Result<DynBase<E, Q>, DynError> {
+    pub(crate) fn derive<const Q: usize>(&self, op: Op<'_>) -> Result<DynBase<E, Q>, DynError> {
+        let name = op.name();
         let operand = self.strided()?;
         let result = op
             .apply(operand)

@@ -123,7 +123,7 @@ assert_eq!(p[[3, 1, 2]], 12 + 8 + 3);
 ```")]
         #[inline]
         pub fn permute(self, axes: [usize; R]) -> Result<Self, DynError> {
-            self.derive("permute", crate::algebra::Op::Permute(&axes))
+            self.derive(crate::algebra::Op::Permute(&axes))
         }
 
         /// Axes `a` and `b` exchanged (NumPy's `np.swapaxes`).
@@ -135,7 +135,7 @@ assert_eq!((s.shape(), s.strides()), ([4, 3, 2], [1, 4, 12]));
 ```")]
         #[inline]
         pub fn swap_axes(self, a: usize, b: usize) -> Result<Self, DynError> {
-            self.derive("swap_axes", crate::algebra::Op::SwapAxes(a, b))
+            self.derive(crate::algebra::Op::SwapAxes(a, b))
         }
 
         /// Axis `axis` runs backwards (NumPy's `np.flip(a, axis)`): the
@@ -148,7 +148,7 @@ assert_eq!((f.strides(), f[[0, 0, 0]]), ([12, -4, 1], 8));
 ```")]
         #[inline]
         pub fn flip(self, axis: usize) -> Result<Self, DynError> {
-            self.derive("flip", crate::algebra::Op::Flip(axis))
+            self.derive(crate::algebra::Op::Flip(axis))
         }
 
         /// `a[s:e]` on axis `axis` (NumPy's basic slicing, step 1): a
@@ -180,15 +180,12 @@ assert_eq!(backwards[[0, 0, 1]], 12 + 2);
         #[inline]
         pub fn slice_step(self, axis: usize, range: impl super::SliceRange, step: isize) -> Result<Self, DynError> {
             let (start, stop) = range.bounds();
-            self.derive(
-                "slice",
-                crate::algebra::Op::Slice {
-                    axis,
-                    start,
-                    stop,
-                    step,
-                },
-            )
+            self.derive(crate::algebra::Op::Slice {
+                axis,
+                start,
+                stop,
+                step,
+            })
         }
 
         /// `a[i]` on axis `axis` (`a[:, i]` for axis 1): the axis is
@@ -202,7 +199,7 @@ assert_eq!((plane.shape(), plane[[0, 0]]), ([3, 4], 12));
 ```")]
         #[inline]
         pub fn index<const Q: usize>(self, axis: usize, index: isize) -> Result<$ty<'a, E, Q>, DynError> {
-            self.derive("index", crate::algebra::Op::Index(axis, index))
+            self.derive(crate::algebra::Op::Index(axis, index))
         }
 
         /// The diagonal `offset` of axes `axis1` and `axis2` (NumPy's
@@ -222,7 +219,7 @@ assert_eq!(d[[1, 2]], 12 + 8 + 2);
             axis1: usize,
             axis2: usize,
         ) -> Result<$ty<'a, E, Q>, DynError> {
-            self.derive("diagonal", crate::algebra::Op::Diagonal { offset, axis1, axis2 })
+            self.derive(crate::algebra::Op::Diagonal { offset, axis1, axis2 })
         }
 
         /// An axis of extent 1 at position `axis` (NumPy's
@@ -236,7 +233,7 @@ assert_eq!(e.shape(), [2, 1, 3, 4]);
 ```")]
         #[inline]
         pub fn new_axis<const Q: usize>(self, axis: usize) -> Result<$ty<'a, E, Q>, DynError> {
-            self.derive("new_axis", crate::algebra::Op::NewAxis(axis))
+            self.derive(crate::algebra::Op::NewAxis(axis))
         }
 
         /// The same elements in C order with another shape, where NumPy's
@@ -250,7 +247,7 @@ assert_eq!((r.shape(), r.strides()), ([6, 4], [4, 1]));
 ```")]
         #[inline]
         pub fn reshape<const Q: usize>(self, shape: [isize; Q]) -> Result<$ty<'a, E, Q>, DynError> {
-            self.derive("reshape", crate::algebra::Op::Reshape(&shape))
+            self.derive(crate::algebra::Op::Reshape(&shape))
         }
     };
 }

@@ -328,12 +328,8 @@ impl<'a, E, const R: usize> DynView<'a, E, R> {
 
     /// The view of an operation's result (see `DynBase::derive`).
     #[inline]
-    fn derive<const Q: usize>(
-        self,
-        name: &'static str,
-        op: crate::algebra::Op<'_>,
-    ) -> Result<DynView<'a, E, Q>, DynError> {
-        let base = self.base.derive::<Q>(name, op)?;
+    fn derive<const Q: usize>(self, op: crate::algebra::Op<'_>) -> Result<DynView<'a, E, Q>, DynError> {
+        let base = self.base.derive::<Q>(op)?;
         // SAFETY: the derived base reaches only elements this view's base
         // reaches (`DynBase::derive`), readable for `'a` with no writer.
         Ok(unsafe { DynView::from_base(base) })
@@ -364,7 +360,7 @@ let view = DynView::new(&data[..], DynLayout::new([2, 3, 4], [12, 4, 1], 0, 24)?
     /// ```
     #[inline]
     pub fn windows<const Q: usize>(self, window: [usize; R]) -> Result<DynView<'a, E, Q>, DynError> {
-        self.derive("windows", crate::algebra::Op::Windows(&window))
+        self.derive(crate::algebra::Op::Windows(&window))
     }
 
     /// The view broadcast to `shape` (NumPy's `np.broadcast_to`): axes
@@ -383,7 +379,7 @@ let view = DynView::new(&data[..], DynLayout::new([2, 3, 4], [12, 4, 1], 0, 24)?
     /// ```
     #[inline]
     pub fn broadcast_to<const Q: usize>(self, shape: [usize; Q]) -> Result<DynView<'a, E, Q>, DynError> {
-        self.derive("broadcast_to", crate::algebra::Op::BroadcastTo(&shape))
+        self.derive(crate::algebra::Op::BroadcastTo(&shape))
     }
 
     read_only!(Self, this => this, 'a, AnyShape, dyn_column!());

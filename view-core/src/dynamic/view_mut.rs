@@ -514,12 +514,8 @@ impl<'a, E, const R: usize> DynViewMut<'a, E, R> {
     /// distinct indices distinct (`Op::is_injective`), or its result is
     /// proven unique now, with the default budget.
     #[inline]
-    fn derive<const Q: usize>(
-        self,
-        name: &'static str,
-        op: crate::algebra::Op<'_>,
-    ) -> Result<DynViewMut<'a, E, Q>, DynError> {
-        let base = self.base.derive::<Q>(name, op)?;
+    fn derive<const Q: usize>(self, op: crate::algebra::Op<'_>) -> Result<DynViewMut<'a, E, Q>, DynError> {
+        let base = self.base.derive::<Q>(op)?;
         if !op.is_injective() {
             relative_layout(base.shape(), base.strides())?.writable()?;
         }
@@ -568,7 +564,7 @@ let view = DynViewMut::new(&mut data, DynLayout::new([2, 3, 4], [12, 4, 1], 0, 2
     /// ```
     #[inline]
     pub fn windows<const Q: usize>(self, window: [usize; R]) -> Result<DynViewMut<'a, E, Q>, DynError> {
-        self.derive("windows", crate::algebra::Op::Windows(&window))
+        self.derive(crate::algebra::Op::Windows(&window))
     }
 
     /// The view broadcast to `shape` (see [`DynView::broadcast_to`]),
@@ -589,7 +585,7 @@ let view = DynViewMut::new(&mut data, DynLayout::new([2, 3, 4], [12, 4, 1], 0, 2
     /// ```
     #[inline]
     pub fn broadcast_to<const Q: usize>(self, shape: [usize; Q]) -> Result<DynViewMut<'a, E, Q>, DynError> {
-        self.derive("broadcast_to", crate::algebra::Op::BroadcastTo(&shape))
+        self.derive(crate::algebra::Op::BroadcastTo(&shape))
     }
 
     /// The writable tail of a stream for split member `L`: `L`'s numbers

@@ -131,39 +131,58 @@ pub const fn unique_by_rules(shape: &[usize], strides: &[isize], offset: isize) 
     None
 }
 
-/// The cheapest uniqueness proofs, for run-time layouts with at most two
-/// axes that move (extent > 1): `true` where the layout is non-empty and
-/// unique by rule 1 and a two-axis nesting, `false` where this does not
-/// settle it ([`unique_by_rules`] then decides, and explains).
+/// The cheapest uniqueness proof, for run-time layouts of rank `R`: `true`
+/// where the layout is non-empty and its moving axes (extent > 1) have
+/// strides other than 0 that nest (rules 1 and 2 of [`unique_by_rules`], on
+/// arrays of `R` entries and without the witness machinery), `false` where
+/// this does not settle it (`unique_by_rules` then decides, and explains).
 ///
-/// Proof for two moving axes `a`, `b` with `s_a, s_b != 0` and
-/// `|s_a| > (n_b - 1) |s_b|`: if `i_a s_a + i_b s_b = j_a s_a + j_b s_b`,
-/// then `|i_a - j_a| |s_a| = |j_b - i_b| |s_b| <= (n_b - 1) |s_b| < |s_a|`,
-/// so `i_a = j_a`, then `i_b = j_b`. One moving axis: a stride other than 0. None: one index.
-/// The products are formed in `u128`, where `usize * usize` fits.
+/// Proof of rule 2: sorted by `|s|`, each `|s_k|` exceeds the span
+/// `Σ_{m<k} (n_m - 1) |s_m|` of the axes before it. If two indices reached
+/// one element, take the last axis `k` of that order where they differ:
+/// `|i_k - j_k| |s_k| = |Σ_{m<k} (j_m - i_m) s_m| <= Σ_{m<k} (n_m - 1) |s_m| <
+/// |s_k|`, so `i_k = j_k`, a contradiction. The products `(n - 1) |s|` are
+/// formed in `u128`, where `usize * usize` fits; a span past `u128` settles
+/// nothing.
 #[inline(always)]
-pub(crate) const fn unique_fast(shape: &[usize], strides: &[isize]) -> bool {
-    if shape.len() != strides.len() {
-        return false;
-    }
-    let mut moving = [(0u128, 0u128); 2];
-    let (mut count, mut k) = (0, 0);
-    while k < shape.len() {
+pub(crate) const fn unique_fast<const R: usize>(shape: &[usize; R], strides: &[isize; R]) -> bool {
+    // The moving axes as `(|s|, n - 1)`, sorted by `|s|` (insertion, from
+    // the last axis: no moves for C order).
+    let mut moving = [(0usize, 0usize); R];
+    let (mut count, mut k) = (0, R);
+    while k > 0 {
+        k -= 1;
         match shape[k] {
             0 => return false,
             1 => {}
             n => {
-                if strides[k] == 0 || count == 2 {
+                if strides[k] == 0 {
                     return false;
                 }
-                moving[count] = ((n - 1) as u128, strides[k].unsigned_abs() as u128);
+                let entry = (strides[k].unsigned_abs(), n - 1);
+                let mut slot = count;
+                while slot > 0 && moving[slot - 1].0 > entry.0 {
+                    moving[slot] = moving[slot - 1];
+                    slot -= 1;
+                }
+                moving[slot] = entry;
                 count += 1;
             }
         }
+    }
+    let (mut span, mut k) = (0u128, 0);
+    while k < count {
+        let (magnitude, last) = (moving[k].0 as u128, moving[k].1 as u128);
+        if magnitude <= span {
+            return false;
+        }
+        span = match span.checked_add(magnitude * last) {
+            Some(span) => span,
+            None => return false,
+        };
         k += 1;
     }
-    let [(last_a, s_a), (last_b, s_b)] = moving;
-    count < 2 || s_a > last_b * s_b || s_b > last_a * s_a
+    true
 }
 
 /// Whether the axes that move nest (rule 2): sorted by `|s|`, each `|s|`
@@ -449,11 +468,25 @@ mod tests {
         })
     }
 
-    /// `unique_fast` proves only unique layouts, and every layout of at
-    /// most two moving axes that nest (what `unique_by_rules` proves by
-    /// nesting there).
+    /// `unique_fast` proves only unique layouts, and exactly those that
+    /// `unique_by_rules` proves by rules 1 and 2 (nesting), over every
+    /// layout of rank 0 to 3 with extents below 6 and strides -4 to 4.
     #[test]
     fn unique_fast_proves_only_unique_layouts() {
+        fn case<const R: usize>(shape: [usize; R], strides: [isize; R]) -> bool {
+            let fast = unique_fast(&shape, &strides);
+            let moving_zero = shape.iter().zip(&strides).any(|(&n, &s)| n > 1 && s == 0);
+            let nested = !shape.contains(&0) && !moving_zero && nesting(&shape, &strides).1;
+            assert_eq!(fast, nested, "{shape:?} {strides:?}");
+            if fast {
+                assert!(!repeats(&shape, &strides), "{shape:?} {strides:?}");
+                assert!(matches!(
+                    unique_by_rules(&shape, &strides, 64),
+                    Some(Uniqueness::Unique)
+                ));
+            }
+            fast
+        }
         let mut proven = 0;
         for rank in 0..=3usize {
             for code in 0..(6usize * 9).pow(rank as u32) {
@@ -463,16 +496,13 @@ mod tests {
                     strides[k] = (rest / 6 % 9) as isize - 4;
                     rest /= 54;
                 }
-                let (shape, strides) = (&shape[..rank], &strides[..rank]);
-                if unique_fast(shape, strides) {
-                    proven += 1;
-                    assert!(!repeats(shape, strides), "{shape:?} {strides:?}");
-                    assert!(matches!(unique_by_rules(shape, strides, 64), Some(Uniqueness::Unique)));
-                } else if !shape.contains(&0) && shape.iter().filter(|&&n| n > 1).count() <= 2 {
-                    let (_, nested, _) = nesting(shape, strides);
-                    let zero_stride = shape.iter().zip(strides).any(|(&n, &s)| n > 1 && s == 0);
-                    assert!(!nested || zero_stride, "{shape:?} {strides:?}");
-                }
+                let fast = match rank {
+                    0 => case([], []),
+                    1 => case([shape[0]], [strides[0]]),
+                    2 => case([shape[0], shape[1]], [strides[0], strides[1]]),
+                    _ => case(shape, strides),
+                };
+                proven += usize::from(fast);
             }
         }
         assert!(proven > 10_000, "{proven}");
