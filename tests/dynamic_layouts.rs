@@ -484,8 +484,13 @@ fn numpy_rule(
             }
         }
         let upper = upper.and_then(|u| u.checked_add(elem as i128));
-        match (lower, upper) {
-            (Some(l), Some(u)) if offset + l >= 0 && offset + u <= nbytes as i128 => {}
+        // An end past `i128` lies past every buffer.
+        let (lowest, end) = (
+            lower.and_then(|l| offset.checked_add(l)),
+            upper.and_then(|u| offset.checked_add(u)),
+        );
+        match (lowest, end) {
+            (Some(l), Some(u)) if l >= 0 && u <= nbytes as i128 => {}
             _ => return Err(Refusal::Bounds),
         }
     }
@@ -1379,6 +1384,20 @@ proptest! {
     ) {
         with_rank!(shape.len(), fuzz_case(&shape, &strides, offset, len, elem, nbytes));
     }
+}
+
+/// (3) A case proptest found: the reference rule's own sum of the offset and
+/// the highest byte (near 2^127) overflowed `i128`; the layout is refused.
+#[test]
+fn extreme_integers_regression_offset_past_i128() {
+    fuzz_case::<3>(
+        &[1, 1 << 63, usize::MAX],
+        &[0, isize::MAX, (1 << 62) + 1],
+        usize::MAX,
+        0,
+        1,
+        isize::MAX as usize - 1,
+    );
 }
 
 /// (3') Ranks at the limit: 32 axes work, 33 are refused by every constructor.

@@ -1513,7 +1513,7 @@ proptest! {
 #[test]
 fn run_time_contract_agrees_with_brute_force() {
     let mut sizes: Vec<(usize, usize, usize, usize)> = if MIRI {
-        vec![(5, 6, 2, 3), (4, 3, 1, 2), (3, 21, 2, 3), (4, 22, 3, 3)]
+        vec![(5, 6, 2, 3), (4, 3, 1, 2), (3, 21, 2, 3), (7, 22, 3, 3)]
     } else {
         vec![
             (9, 12, 3, 3),
@@ -1539,46 +1539,104 @@ fn run_time_contract_agrees_with_brute_force() {
     }
     for (h, w, kh, kw) in sizes {
         for transposed in [false, true] {
-            contract_case(h, w, kh, kw, transposed);
+            contract_case(
+                h,
+                w,
+                kh,
+                kw,
+                Variant {
+                    transposed,
+                    ..Variant::default()
+                },
+            );
+        }
+        // A kernel stored column-major (its steps `[1, kh]`) and dilated
+        // windows (steps 2 within a window: not `windows`, a layout of the
+        // same rank 4), on the row-major output.
+        if h > 2 * kh && w > 2 * kw {
+            for (column_major, dilation) in [(true, 1), (false, 2), (true, 2)] {
+                let variant = Variant {
+                    transposed: false,
+                    column_major,
+                    dilation,
+                };
+                contract_case(h, w, kh, kw, variant);
+            }
         }
     }
 }
 
-/// One case of [`run_time_contract_agrees_with_brute_force`].
-fn contract_case(h: usize, w: usize, kh: usize, kw: usize, transposed: bool) {
-    {
-        let image: Vec<f32> = (0..h * w).map(|e| ((e * 37) % 23) as f32 * 0.37 - 3.0).collect();
-        let filter: Vec<f32> = (0..kh * kw).map(|e| ((e * 11) % 7) as f32 * 0.71 - 1.5).collect();
-        let (oh, ow) = (h - kh + 1, w - kw + 1);
-        let view = DynView::new(&image, DynLayout::new([h, w], [w as isize, 1], 0, h * w).unwrap()).unwrap();
-        let windows = view.windows::<4>([kh, kw]).unwrap();
-        let kernel = DynView::new(&filter, DynLayout::new([kh, kw], [kw as isize, 1], 0, kh * kw).unwrap()).unwrap();
-        // The output row-major, or transposed in memory (its strides values).
-        let mut out = vec![0.0f32; oh * ow];
-        let (strides, at) = if transposed {
-            ([1, oh as isize], (oh, 1))
-        } else {
-            ([ow as isize, 1], (1, ow))
-        };
-        let layout = DynLayout::new([oh, ow], strides, 0, oh * ow)
-            .unwrap()
-            .writable()
-            .unwrap();
-        contract(windows, kernel, &mut DynViewMut::new(&mut out, layout).unwrap());
-        for i in 0..oh {
-            for j in 0..ow {
-                let mut acc = 0.0f32;
-                for a in 0..kh {
-                    for b in 0..kw {
-                        acc += image[(i + a) * w + j + b] * filter[a * kw + b];
-                    }
+/// How [`contract_case`] lays out its operands.
+#[derive(Clone, Copy, Debug)]
+struct Variant {
+    /// The output transposed in memory (its strides values), else row-major.
+    transposed: bool,
+    /// The kernel stored column-major.
+    column_major: bool,
+    /// The step between a window's taps (1: `windows`).
+    dilation: usize,
+}
+
+impl Default for Variant {
+    fn default() -> Self {
+        Variant {
+            transposed: false,
+            column_major: false,
+            dilation: 1,
+        }
+    }
+}
+
+/// One case of [`run_time_contract_agrees_with_brute_force`]: the output
+/// starts as NaN, so a skipped write shows.
+fn contract_case(h: usize, w: usize, kh: usize, kw: usize, variant: Variant) {
+    let Variant {
+        transposed,
+        column_major,
+        dilation: d,
+    } = variant;
+    let image: Vec<f32> = (0..h * w).map(|e| ((e * 37) % 23) as f32 * 0.37 - 3.0).collect();
+    let filter: Vec<f32> = (0..kh * kw).map(|e| ((e * 11) % 7) as f32 * 0.71 - 1.5).collect();
+    let (oh, ow) = (h - d * (kh - 1), w - d * (kw - 1));
+    let view = DynView::new(&image, DynLayout::new([h, w], [w as isize, 1], 0, h * w).unwrap()).unwrap();
+    let windows = if d == 1 {
+        view.windows::<4>([kh, kw]).unwrap()
+    } else {
+        let steps = [w as isize, 1, (d * w) as isize, d as isize];
+        DynView::new(&image, DynLayout::new([oh, ow, kh, kw], steps, 0, h * w).unwrap()).unwrap()
+    };
+    // `weight(a, b)` is the kernel element at `[a, b]`, wherever it is stored.
+    let (kernel_steps, weight_at) = if column_major {
+        ([1, kh as isize], (1, kh))
+    } else {
+        ([kw as isize, 1], (kw, 1))
+    };
+    let weight = |a: usize, b: usize| filter[a * weight_at.0 + b * weight_at.1];
+    let kernel = DynView::new(&filter, DynLayout::new([kh, kw], kernel_steps, 0, kh * kw).unwrap()).unwrap();
+    let mut out = vec![f32::NAN; oh * ow];
+    let (strides, at) = if transposed {
+        ([1, oh as isize], (oh, 1))
+    } else {
+        ([ow as isize, 1], (1, ow))
+    };
+    let layout = DynLayout::new([oh, ow], strides, 0, oh * ow)
+        .unwrap()
+        .writable()
+        .unwrap();
+    contract(windows, kernel, &mut DynViewMut::new(&mut out, layout).unwrap());
+    for i in 0..oh {
+        for j in 0..ow {
+            let mut acc = 0.0f32;
+            for a in 0..kh {
+                for b in 0..kw {
+                    acc += image[(i + d * a) * w + j + d * b] * weight(a, b);
                 }
-                assert_eq!(
-                    out[j * at.0 + i * at.1].to_bits(),
-                    acc.to_bits(),
-                    "{h}x{w} * {kh}x{kw} at [{i}, {j}], transposed: {transposed}"
-                );
             }
+            assert_eq!(
+                out[j * at.0 + i * at.1].to_bits(),
+                acc.to_bits(),
+                "{h}x{w} * {kh}x{kw} at [{i}, {j}], {variant:?}"
+            );
         }
     }
 }

@@ -543,6 +543,17 @@ mod tests {
                 }
             }
         }
+        // Rank 0: one index, the offset.
+        for &offset in &offsets {
+            for &len in &lens {
+                let fast = fits_fast(&[], &[], offset, len).map(|(footprint, _)| footprint);
+                let slow = check_layout_usize(&[], &[], offset, len);
+                assert_eq!(fast.is_some(), slow.is_ok() && offset <= big, "{offset} {len}");
+                if let Some(footprint) = fast {
+                    assert_eq!(Ok(footprint), slow);
+                }
+            }
+        }
         assert!(answered > 1000 && passed_on > 1000, "{answered} {passed_on}");
     }
 
