@@ -289,6 +289,38 @@ where
             }
         }};
     }
+    // Every row of the output in blocks of `BLOCK` outputs, then one block
+    // of 8 and one of 4 where they fit, then one by one: `$block!(k,
+    // width, window, target, j, ..)` for each (`k` the taps or the side).
+    let n = extent[0];
+    macro_rules! in_blocks {
+        ($block:ident, $k:literal $(, $extra:ident)?) => {
+            walk(
+                lead,
+                [w_lead, o_lead],
+                [windows.start(), out.start()],
+                |[window, target]| {
+                    let mut j = 0;
+                    while n - j >= BLOCK {
+                        $block!($k, BLOCK, window, target, j $(, $extra)?);
+                        j += BLOCK;
+                    }
+                    if n - j >= BLOCK / 2 {
+                        $block!($k, BLOCK / 2, window, target, j $(, $extra)?);
+                        j += BLOCK / 2;
+                    }
+                    if n - j >= BLOCK / 4 {
+                        $block!($k, BLOCK / 4, window, target, j $(, $extra)?);
+                        j += BLOCK / 4;
+                    }
+                    while j < n {
+                        $block!($k, 1, window, target, j $(, $extra)?);
+                        j += 1;
+                    }
+                },
+            )
+        };
+    }
     // `block!` for a square kernel of side `$side` (a constant), its
     // weights copied to `$weights` (locals, which the optimizer keeps in
     // registers: no store to `out` can change them).
@@ -320,7 +352,6 @@ where
     // weights in locals.
     macro_rules! square {
         ($side:literal) => {{
-            let n = extent[0];
             let weights: [[E; $side]; $side] = core::array::from_fn(|a| {
                 core::array::from_fn(|b| {
                     let at = kernel
@@ -333,30 +364,7 @@ where
                     unsafe { *K::item(k, at) }
                 })
             });
-            walk(
-                lead,
-                [w_lead, o_lead],
-                [windows.start(), out.start()],
-                |[window, target]| {
-                    let mut j = 0;
-                    while n - j >= BLOCK {
-                        square_block!($side, BLOCK, window, target, j, weights);
-                        j += BLOCK;
-                    }
-                    if n - j >= BLOCK / 2 {
-                        square_block!($side, BLOCK / 2, window, target, j, weights);
-                        j += BLOCK / 2;
-                    }
-                    if n - j >= BLOCK / 4 {
-                        square_block!($side, BLOCK / 4, window, target, j, weights);
-                        j += BLOCK / 4;
-                    }
-                    while j < n {
-                        square_block!($side, 1, window, target, j, weights);
-                        j += 1;
-                    }
-                },
-            )
+            in_blocks!(square_block, $side, weights)
         }};
     }
     if w_last == UNIT && o_last == UNIT && k_lead == [taps] && (2..=5).contains(&taps) {
@@ -369,44 +377,15 @@ where
         return true;
     }
     if w_last == UNIT && o_last == UNIT && (1..=8).contains(&taps) {
-        let n = extent[0];
-        macro_rules! blocked {
-            ($taps:literal) => {
-                walk(
-                    lead,
-                    [w_lead, o_lead],
-                    [windows.start(), out.start()],
-                    |[window, target]| {
-                        let mut j = 0;
-                        while n - j >= BLOCK {
-                            block!($taps, BLOCK, window, target, j);
-                            j += BLOCK;
-                        }
-                        if n - j >= BLOCK / 2 {
-                            block!($taps, BLOCK / 2, window, target, j);
-                            j += BLOCK / 2;
-                        }
-                        if n - j >= BLOCK / 4 {
-                            block!($taps, BLOCK / 4, window, target, j);
-                            j += BLOCK / 4;
-                        }
-                        while j < n {
-                            block!($taps, 1, window, target, j);
-                            j += 1;
-                        }
-                    },
-                )
-            };
-        }
         match taps {
-            1 => blocked!(1),
-            2 => blocked!(2),
-            3 => blocked!(3),
-            4 => blocked!(4),
-            5 => blocked!(5),
-            6 => blocked!(6),
-            7 => blocked!(7),
-            _ => blocked!(8),
+            1 => in_blocks!(block, 1),
+            2 => in_blocks!(block, 2),
+            3 => in_blocks!(block, 3),
+            4 => in_blocks!(block, 4),
+            5 => in_blocks!(block, 5),
+            6 => in_blocks!(block, 6),
+            7 => in_blocks!(block, 7),
+            _ => in_blocks!(block, 8),
         }
         return true;
     }
