@@ -3,7 +3,8 @@
 
 Usage: python3 benches/dynamic_report.py [CRITERION_DIR] > tables.md
 (default: target/criterion). Prints the kernel table (medians and ratios
-against raw, raw_dyn and ndarray_dyn) and the constructor tables; the prose
+against raw, raw_dyn and ndarray_dyn; raw_extents, where a kernel has it,
+against raw) and the constructor tables; the prose
 of benches/DYNAMIC.md is written by hand around them.
 """
 
@@ -42,17 +43,20 @@ def ratio(a, b):
 
 
 def kernels():
-    print("| kernel | dyn_views | raw | raw_dyn | ndarray_dyn | dyn/raw | dyn/raw_dyn | dyn/ndarray | targets |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("| kernel | dyn_views | raw | raw_dyn | raw_extents | ndarray_dyn | dyn/raw | dyn/raw_dyn | raw_extents/raw | dyn/ndarray | targets |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for group, name in KERNELS:
-        d, r, rd, nd = (median(group, f) for f in ("dyn_views", "raw", "raw_dyn", "ndarray_dyn"))
+        d, r, rd, re, nd = (median(group, f) for f in ("dyn_views", "raw", "raw_dyn", "raw_extents", "ndarray_dyn"))
         def mark(ok):
             return "✓" if ok else "✗"
         raw_ok = d is not None and r is not None and d <= 1.2 * r
         raw_dyn_ok = d is not None and rd is not None and d <= 1.2 * rd
         nd_ok = d is not None and nd is not None and d <= nd
         targets = f"raw {mark(raw_ok)}, raw_dyn {mark(raw_dyn_ok)}, ndarray {mark(nd_ok)}"
-        print(f"| {name} | {fmt(d)} | {fmt(r)} | {fmt(rd)} | {fmt(nd)} | {ratio(d, r)} | {ratio(d, rd)} | {ratio(d, nd)} | {targets} |")
+        print(
+            f"| {name} | {fmt(d)} | {fmt(r)} | {fmt(rd)} | {fmt(re)} | {fmt(nd)} | {ratio(d, r)} | {ratio(d, rd)} "
+            f"| {ratio(re, r)} | {ratio(d, nd)} | {targets} |"
+        )
 
 
 def constructor_table(prefix, families):

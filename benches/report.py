@@ -589,8 +589,9 @@ def dynamic_section(report: Path) -> list:
     return lines + [
         "`DynView` / `DynViewMut` on kernels 1, 3, 4, 5 and 6 with every number a value",
         "(`benches/benches/dynamic.rs`, the run-time check inside the timed function), against",
-        "the suite's raw loops (constants), the same raw loops over run-time numbers (`raw_dyn`)",
-        "and ndarray built from the same numbers. The costs of the checks and the analysis are in",
+        "the suite's raw loops (constants), the same raw loops over run-time numbers (`raw_dyn`),",
+        "for kernels 4 and 6 raw loops with only the extents as values (`raw_extents`), and ndarray",
+        "built from the same numbers. The costs of the checks and the analysis are in",
         "`benches/DYNAMIC.md`.",
         "",
         table,

@@ -20,7 +20,7 @@ use core::hint::black_box;
 use core::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
-use strided_view_benches::dynamic::{dyn_views, inputs, ndarray_dyn, raw_dyn};
+use strided_view_benches::dynamic::{dyn_views, inputs, ndarray_dyn, raw_dyn, raw_extents};
 use strided_view_benches::{data, raw};
 use view_core::{DynLayout, DynSplit, UniqueDynLayout};
 
@@ -100,6 +100,16 @@ fn kernels(c: &mut Criterion) {
                 )
             })
         });
+        g.bench_function("raw_extents", |b| {
+            b.iter(|| {
+                raw_extents::broadcast_add(
+                    black_box(&row),
+                    black_box(&column),
+                    black_box(&mut out),
+                    black_box(&dout),
+                )
+            })
+        });
         g.bench_function("ndarray_dyn", |b| {
             b.iter(|| {
                 ndarray_dyn::broadcast_add(
@@ -161,6 +171,9 @@ fn kernels(c: &mut Criterion) {
         });
         g.bench_function("raw_dyn", |b| {
             b.iter(|| raw_dyn::transposed_copy(black_box(&m), black_box(&dm), black_box(&mut out), black_box(&dout)))
+        });
+        g.bench_function("raw_extents", |b| {
+            b.iter(|| raw_extents::transposed_copy(black_box(&m), black_box(&mut out), black_box(&dout)))
         });
         g.bench_function("ndarray_dyn", |b| {
             b.iter(|| {

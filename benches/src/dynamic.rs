@@ -15,6 +15,11 @@
 //!   numbers (after the same check, so that they are sound): what a raw loop
 //!   costs when its trip counts and strides are values.
 //!
+//! - [`raw_extents`]: the raw loops of kernels 4 and 6 with only the extents
+//!   as values and the unit strides of C order written as constants: what a
+//!   hand-written loop over contiguous data of run-time size costs, the
+//!   best any code that does not know the extents does here.
+//!
 //! The raw loops of the targets are [`raw`](crate::raw)'s, whose shapes are
 //! constants: the limit. Every variant does the same additions in the same
 //! order; `expect`s never fire for the bench's inputs.
@@ -347,6 +352,58 @@ pub mod raw_dyn {
                 let from = unsafe { src.offset(at2(dm, j, i)) };
                 // SAFETY: `(i, j)` is inside `dout`'s shape.
                 let to = unsafe { dst.offset(at2(dout, i, j)) };
+                // SAFETY: `from` points inside `m`, borrowed for reading.
+                let value = unsafe { *from };
+                // SAFETY: `to` points inside `out`, borrowed exclusively.
+                unsafe { *to = value };
+            }
+        }
+    }
+}
+
+/// Kernels 4 and 6 as hand-written pointer loops over run-time extents,
+/// with the strides of C order (and the broadcasts' 0) written as constants:
+/// the loops someone writes who knows the data is contiguous but not its
+/// size. Each `SAFETY` rests on the `assert!` at the top of its function.
+pub mod raw_extents {
+    use crate::Dims;
+
+    /// Kernel 4: `out[w i + j] = row[j] + column[i]` for the extents of `dout`.
+    #[inline(never)]
+    pub fn broadcast_add(row: &[f32; 256], column: &[f32; 256], out: &mut [f32; 65536], dout: &Dims<2>) {
+        let [h, w] = dout.shape;
+        assert!(w <= row.len() && h <= column.len() && h.checked_mul(w).is_some_and(|n| n <= out.len()));
+        let (r, c, o) = (row.as_ptr(), column.as_ptr(), out.as_mut_ptr());
+        for i in 0..h {
+            // SAFETY: i < h <= column.len().
+            let ci = unsafe { c.add(i) };
+            // SAFETY: `ci` points inside `column`, borrowed for reading.
+            let cv = unsafe { *ci };
+            for j in 0..w {
+                // SAFETY: j < w <= row.len().
+                let rj = unsafe { r.add(j) };
+                // SAFETY: w i + j < w h <= out.len().
+                let oij = unsafe { o.add(w * i + j) };
+                // SAFETY: `rj` points inside `row`, borrowed for reading.
+                let rv = unsafe { *rj };
+                // SAFETY: `oij` points inside `out`, borrowed exclusively.
+                unsafe { *oij = rv + cv };
+            }
+        }
+    }
+
+    /// Kernel 6: `out[w i + j] = m[h j + i]` for the extents `[h, w]` of `dout`.
+    #[inline(never)]
+    pub fn transposed_copy(m: &[f32; 4096], out: &mut [f32; 4096], dout: &Dims<2>) {
+        let [h, w] = dout.shape;
+        assert!(h.checked_mul(w).is_some_and(|n| n <= m.len() && n <= out.len()));
+        let (src, dst) = (m.as_ptr(), out.as_mut_ptr());
+        for i in 0..h {
+            for j in 0..w {
+                // SAFETY: h j + i <= h (w - 1) + h - 1 < h w <= m.len().
+                let from = unsafe { src.add(h * j + i) };
+                // SAFETY: w i + j < w h <= out.len().
+                let to = unsafe { dst.add(w * i + j) };
                 // SAFETY: `from` points inside `m`, borrowed for reading.
                 let value = unsafe { *from };
                 // SAFETY: `to` points inside `out`, borrowed exclusively.

@@ -278,3 +278,79 @@ fn rows_indexed_and_index_loops_agree() {
     assert_eq!(iter_raw::indexed(&x).to_bits(), weighted.to_bits());
     assert_eq!(iter_ndarray::indexed(&x, &d).to_bits(), weighted.to_bits());
 }
+
+/// The run-time-layout kernels (benches/benches/dynamic.rs): every variant
+/// equals the constant-number raw loop, bit for bit.
+#[test]
+fn dynamic_kernels_agree() {
+    use strided_view_benches::dynamic::{dyn_views, inputs, ndarray_dyn, raw_dyn, raw_extents};
+
+    let x = f32s::<12288>(21);
+    let d = inputs::EVERY_THIRD;
+    let expected = raw::sum_every_third(&x).to_bits();
+    for sum in [
+        dyn_views::sum_every_third,
+        raw_dyn::sum_every_third,
+        ndarray_dyn::sum_every_third,
+    ] {
+        assert_eq!(sum(&x, &d).to_bits(), expected);
+    }
+
+    let x = f32s::<4096>(22);
+    let (dx, dout) = (inputs::REVERSED, inputs::FORWARD);
+    let mut expected = boxed::<f32, 4096>();
+    raw::reversed_copy(&x, &mut expected);
+    for copy in [
+        dyn_views::reversed_copy,
+        raw_dyn::reversed_copy,
+        ndarray_dyn::reversed_copy,
+    ] {
+        let mut out = f32s::<4096>(23);
+        copy(&x, &dx, &mut out, &dout);
+        assert_eq!(out, expected);
+    }
+
+    let (row, column) = (f32s::<256>(24), f32s::<256>(25));
+    let (drow, dcolumn, dplane) = (inputs::ROW, inputs::COLUMN, inputs::PLANE);
+    let mut expected = boxed::<f32, 65536>();
+    raw::broadcast_add(&row, &column, &mut expected);
+    for add in [
+        dyn_views::broadcast_add,
+        raw_dyn::broadcast_add,
+        ndarray_dyn::broadcast_add,
+    ] {
+        let mut out = f32s::<65536>(26);
+        add((&row, &drow), (&column, &dcolumn), (&mut out, &dplane));
+        assert_eq!(out, expected);
+    }
+    let mut out = f32s::<65536>(27);
+    raw_extents::broadcast_add(&row, &column, &mut out, &dplane);
+    assert_eq!(out, expected);
+
+    let (image, filter) = (f32s::<16384>(28), f32s::<9>(29));
+    let (dimage, dfilter, dfiltered) = (inputs::IMAGE, inputs::FILTER, inputs::FILTERED);
+    let mut expected = boxed::<f32, 15876>();
+    raw::filter3x3(&image, &filter, &mut expected);
+    for filter3x3 in [dyn_views::filter3x3, raw_dyn::filter3x3, ndarray_dyn::filter3x3] {
+        let mut out = f32s::<15876>(30);
+        filter3x3((&image, &dimage), (&filter, &dfilter), (&mut out, &dfiltered));
+        assert_eq!(out.map(f32::to_bits), expected.map(f32::to_bits));
+    }
+
+    let m = f32s::<4096>(31);
+    let dm = inputs::MATRIX;
+    let mut expected = boxed::<f32, 4096>();
+    raw::transposed_copy(&m, &mut expected);
+    for transpose in [
+        dyn_views::transposed_copy,
+        raw_dyn::transposed_copy,
+        ndarray_dyn::transposed_copy,
+    ] {
+        let mut out = f32s::<4096>(32);
+        transpose(&m, &dm, &mut out, &dm);
+        assert_eq!(out, expected);
+    }
+    let mut out = f32s::<4096>(33);
+    raw_extents::transposed_copy(&m, &mut out, &dm);
+    assert_eq!(out, expected);
+}
