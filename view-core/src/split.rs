@@ -136,7 +136,8 @@ macro_rules! impl_members {
             };
 
             type TailViewsMut<'a, E: 'a> = ($(<<$member as Layout>::Index as Dim>::DynViewMut<'a, E>,)+);
-            const HAVE_AXES: bool = true $(&& <$member as Layout>::RANK > 0)+;
+            // The rank of the index type, not the overridable `Layout::RANK`.
+            const HAVE_AXES: bool = true $(&& <<$member as Layout>::Index as Dim>::RANK > 0)+;
 
             unsafe fn tail_views_mut<'a, E: 'a>(tail: NonNull<E>, len: usize) -> Self::TailViewsMut<'a, E> {
                 ($(

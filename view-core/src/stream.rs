@@ -104,7 +104,12 @@ pub enum Chunk<'a, E: 'a, P: Partition> {
 /// ```
 pub struct ChunksMut<'a, E, P: Partition> {
     rest: &'a mut [E],
-    split: PhantomData<P>,
+    /// **Invariant** in `P`, as `Base` is in its layout: two split types can
+    /// be subtypes of each other (`G<for<'x> fn(&'x ())>` and
+    /// `G<fn(&'static ())>`) while their `Partition` impls differ, so a
+    /// covariant stream would let subtyping turn the stream of a checked
+    /// split into one of an unchecked split (found by an adversarial review).
+    split: PhantomData<fn(P) -> P>,
 }
 
 /// What a stream checks about its split at compile time.
@@ -283,6 +288,9 @@ impl<'a, E, P: Partition> Iterator for ChunksMut<'a, E, P> {
 
     #[inline]
     fn next(&mut self) -> Option<Chunk<'a, E, P>> {
+        // Evaluated where the views are made, too: the proof the `SAFETY`
+        // comments below rest on is then `P`'s own whatever made `self`.
+        const { StreamFacts::<P>::STREAMABLE }
         let rest = core::mem::take(&mut self.rest);
         if rest.is_empty() {
             return None;
@@ -297,9 +305,9 @@ impl<'a, E, P: Partition> Iterator for ChunksMut<'a, E, P> {
             //   `SplitFacts` checked it);
             // - exclusive for `'a`: `block` is borrowed exclusively for `'a`,
             //   taken out of the stream, which hands it out once;
-            // - writable, disjoint members: `SPLITTABLE` (evaluated by
-            //   `chunks_mut`) proved every member writable and the members
-            //   pairwise disjoint.
+            // - writable, disjoint members: `SPLITTABLE` (evaluated above,
+            //   within `STREAMABLE`) proved every member writable and the
+            //   members pairwise disjoint.
             return Some(Chunk::Block(unsafe {
                 P::Members::views_mut(non_null(block.as_mut_ptr()))
             }));
@@ -310,7 +318,7 @@ impl<'a, E, P: Partition> Iterator for ChunksMut<'a, E, P> {
         // - exclusive for `'a`: `rest` is borrowed exclusively for `'a` and
         //   handed out once (the stream is empty from now on);
         // - writable members with an axis, pairwise disjoint: `STREAMABLE`
-        //   (evaluated by `chunks_mut`) proved it.
+        //   (evaluated above) proved it.
         Some(Chunk::Tail(unsafe {
             P::Members::tail_views_mut(non_null(rest.as_mut_ptr()), len)
         }))
