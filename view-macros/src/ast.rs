@@ -4,7 +4,7 @@
 //! split with `;`), so that a syntax error in one item does not hide the
 //! errors of the others.
 
-use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Spacing, Span, TokenStream, TokenTree};
 use quote::ToTokens;
 use syn::parse::{Parse, ParseStream, Parser};
 use syn::punctuated::Punctuated;
@@ -233,6 +233,117 @@ pub fn chunks(input: TokenStream) -> Vec<TokenStream> {
     out
 }
 
+/// The deepest nesting [`too_deep`] lets through to syn, in units of an
+/// operator of an expression: far above any layout (the evaluator refuses
+/// expressions nesting more than 256 operations anyway), and below the depth
+/// at which syn's recursive descent overflows the stack rustc gives a proc
+/// macro (8 MiB; in a debug build of the macro, about 2500 nested `-` or 300
+/// nested `&` of a type).
+const MAX_NESTING: usize = 512;
+
+/// The weight of a level that nests a type, a group or a keyword's
+/// expression (`&T`, `Vec<T>`, `[T; 1]`, `(x)`, `dyn T`, `return x`): syn's
+/// frames there are several times those of a prefix operator.
+const HEAVY: usize = 8;
+
+/// Keywords that open a nested expression or type (`return x`, `move || x`,
+/// `fn() -> T`, `dyn T`, `impl T`, `for<'a> T`), counted as [`HEAVY`]
+/// levels by [`too_deep`].
+const NESTING_KEYWORDS: &[&str] = &[
+    "async", "box", "break", "dyn", "fn", "for", "impl", "let", "move", "return", "yield",
+];
+
+/// The first token of `chunk` at which it nests deeper than [`MAX_NESTING`],
+/// counted without recursion before syn (which parses expressions and types
+/// by recursive descent) sees it: the macro refuses such an item with a
+/// spanned error instead of crashing the compiler with a stack overflow.
+///
+/// A token's level is the weight of the groups around it ([`HEAVY`] each)
+/// plus the weight of the tokens before it in its own group that may leave
+/// something open: generic arguments (`<`), closures (`|`) and
+/// [`NESTING_KEYWORDS`] (which can nest across a `,`: `A<B, C<..`,
+/// `|a, b| |a, b| ..`), and since the last `,` or `;` the operators (1 for
+/// punctuation, [`HEAVY`] for `&` and `*`, 0 for `:`, `#` and a lone `.`).
+/// That bounds every way syn nests: groups, prefix operators (`- - - 4`),
+/// binary chains, references and pointers, generic arguments, closures,
+/// `return`/`break` chains; separators, paths, method chains and
+/// attributes are parsed in loops. The levels of the groups around a token
+/// include what was open where each group starts.
+fn too_deep(chunk: &TokenStream) -> Option<Span> {
+    /// An open group: its remaining tokens, the level where it starts, what
+    /// stays open across separators, and the operators since the last one.
+    struct Open {
+        tokens: proc_macro2::token_stream::IntoIter,
+        base: usize,
+        sticky: usize,
+        run: usize,
+    }
+    let mut open = vec![Open {
+        tokens: chunk.clone().into_iter(),
+        base: 0,
+        sticky: 0,
+        run: 0,
+    }];
+    while let Some(group) = open.last_mut() {
+        let Some(token) = group.tokens.next() else {
+            open.pop();
+            continue;
+        };
+        let level = group.base + group.sticky + group.run;
+        match &token {
+            // A group nests its own tokens deeper; groups side by side
+            // (`.t().t()`, `f(a)(b)`) are parsed in a loop.
+            TokenTree::Group(g) => {
+                let base = level + HEAVY;
+                if base > MAX_NESTING {
+                    return Some(g.span_open());
+                }
+                open.push(Open {
+                    tokens: g.stream().into_iter(),
+                    base,
+                    sticky: 0,
+                    run: 0,
+                });
+                continue;
+            }
+            TokenTree::Punct(p) => match p.as_char() {
+                ',' | ';' => group.run = 0,
+                ':' | '#' => {}
+                // A lone `.` is a method call or a field (a loop); `..` a range.
+                '.' if p.spacing() == Spacing::Alone => {}
+                '<' => group.sticky += HEAVY,
+                '|' => group.sticky += 1,
+                '&' | '*' => group.run += HEAVY,
+                _ => group.run += 1,
+            },
+            TokenTree::Ident(i) if NESTING_KEYWORDS.iter().any(|k| i == k) => group.sticky += HEAVY,
+            TokenTree::Ident(_) | TokenTree::Literal(_) => {}
+        }
+        if group.base + group.sticky + group.run > MAX_NESTING {
+            return Some(token.span());
+        }
+    }
+    None
+}
+
+/// "layout `Name`: " or "split `Name`: " for an item not parsed yet (its
+/// name is the first identifier after its attributes and keywords), or
+/// nothing where none is found.
+fn named(chunk: &TokenStream) -> String {
+    let mut kind = "layout";
+    for token in chunk.clone() {
+        match token {
+            TokenTree::Ident(i) if i == "split" => kind = "split",
+            TokenTree::Ident(i) if i == "pub" || i == "mut" => {}
+            TokenTree::Ident(i) => return format!("{kind} `{i}`: "),
+            TokenTree::Punct(p) if p.as_char() == '#' => {}
+            TokenTree::Group(g) if g.delimiter() != Delimiter::Brace => {}
+            _ => break,
+        }
+    }
+    String::new()
+}
+
 /// Runs `parse` on the tokens of one chunk.
 ///
 /// They are parsed inside a group spanned at the chunk's last token, so that
@@ -298,6 +409,13 @@ pub fn parse_header(chunk: TokenStream) -> syn::Result<Path> {
 /// Parses one chunk; field-level mistakes are collected in `errors` so that
 /// all of them are reported, not just the first.
 pub fn parse_item(chunk: TokenStream, errors: &mut Vec<syn::Error>) -> Option<Item> {
+    if let Some(span) = too_deep(&chunk) {
+        errors.push(syn::Error::new(
+            span,
+            format!("{}the item nests too deeply here (groups, operators, references, generic arguments) for the macro to parse it; compute a deep expression in a named constant (`const N: usize = ..;`) and write `N`", named(&chunk)),
+        ));
+        return None;
+    }
     match parse_chunk(chunk, |input| parse_item_inner(input, errors)) {
         Ok(item) => Some(item),
         Err(e) => {
@@ -624,4 +742,108 @@ fn parse_fields(body: ParseStream<'_>, item: &mut LayoutItem, errors: &mut Vec<s
         }
     }
     Ok(shape_misspelled)
+}
+
+#[cfg(test)]
+mod tests {
+    use proc_macro2::TokenStream;
+
+    /// The messages of the `compile_error!`s that expanding `source` gives,
+    /// on a thread with the stack rustc gives a proc macro (8 MiB, its
+    /// default), so that a recursion the guard misses crashes the test.
+    fn errors_of(source: String) -> Vec<String> {
+        std::thread::Builder::new()
+            .stack_size(4 << 20)
+            .spawn(move || {
+                let input: TokenStream = source.parse().expect("tokens");
+                let output = crate::expand_all(input).to_string();
+                output
+                    .split("compile_error !")
+                    .skip(1)
+                    .map(|rest| rest.split('"').nth(1).unwrap_or_default().to_owned())
+                    .collect()
+            })
+            .expect("thread")
+            .join()
+            .expect("the macro panicked")
+    }
+
+    /// Deep inputs of every form syn parses by recursion: the deepest one
+    /// the guard lets through expands without overflowing the stack (about
+    /// 2500 nested `-` or 300 nested `&` did before the guard), and a deeper
+    /// one is refused by the guard's spanned error.
+    #[test]
+    fn deep_inputs_are_refused_before_they_reach_syn() {
+        fn layout(len: &str, shape: &str) -> String {
+            format!("pub A: [{len}; 4] {{ shape: [{shape}] }}")
+        }
+        type Form = fn(usize) -> String;
+        let forms: [(&str, Form); 13] = [
+            ("prefix minus", |n| layout("u8", &format!("{}4", "- ".repeat(n)))),
+            ("parentheses", |n| {
+                layout("u8", &format!("{}4{}", "(".repeat(n), ")".repeat(n)))
+            }),
+            ("minus and parentheses", |n| {
+                layout("u8", &format!("{}4{}", "-(".repeat(n), ")".repeat(n)))
+            }),
+            ("references", |n| layout(&format!("{}u8", "& ".repeat(n)), "4")),
+            ("pointers", |n| layout(&format!("{}u8", "*const ".repeat(n)), "4")),
+            ("generic arguments", |n| {
+                layout(&format!("{}u8{}", "Option<".repeat(n), ">".repeat(n)), "4")
+            }),
+            ("arrays", |n| {
+                layout(&format!("{}u8{}", "[".repeat(n), "; 1]".repeat(n)), "4")
+            }),
+            ("function pointers", |n| {
+                layout(&format!("{}u8", "fn() -> ".repeat(n)), "4")
+            }),
+            ("closures", |n| layout("u8", &format!("{}4", "|x| ".repeat(n)))),
+            ("closures of two parameters", |n| {
+                layout("u8", &format!("{}4", "|a, b| ".repeat(n)))
+            }),
+            ("generic arguments after commas", |n| {
+                layout(&format!("{}u8{}", "Result<u8, ".repeat(n), ">".repeat(n)), "4")
+            }),
+            ("return", |n| layout("u8", &format!("{}4", "return ".repeat(n)))),
+            ("binary chain", |n| layout("u8", &format!("4{}", " + 1".repeat(n)))),
+        ];
+        for (name, form) in forms {
+            let admitted = |n: usize| super::too_deep(&form(n).parse().expect("tokens")).is_none();
+            let deepest = (1..10_000)
+                .take_while(|&n| admitted(n))
+                .last()
+                .expect("depth 1 admitted");
+            assert!(deepest >= 25, "{name}: only {deepest} levels admitted");
+            let errors = errors_of(form(deepest));
+            assert!(
+                !errors.iter().any(|e| e.contains("nests too deeply")),
+                "{name}, {deepest}: {errors:?}"
+            );
+            for n in [deepest + 1, 2 * deepest] {
+                let errors = errors_of(form(n));
+                assert!(
+                    errors.iter().any(|e| e.contains("nests too deeply")),
+                    "{name}, {n}: {errors:?}"
+                );
+            }
+        }
+        // What real layouts write passes: a derived item of 2000 operations
+        // (a loop in syn), a long doc comment, a list of 32 extents.
+        let chain = format!("pub A: [u8; 4] {{ shape: [4] }} pub B = A{};", ".flip(0)".repeat(2000));
+        assert_eq!(errors_of(chain), Vec::<String>::new());
+        let doc = format!("{}pub A: [u8; 4] {{ shape: [4] }}", "/// line\n".repeat(2000));
+        assert_eq!(errors_of(doc), Vec::<String>::new());
+        let wide = format!("pub A: [u8; 1] {{ shape: [{}] }}", ["1"; 32].join(", "));
+        assert_eq!(errors_of(wide), Vec::<String>::new());
+        // A rank-8 C order with every stride a product of the extents after it.
+        let products = (1..=8)
+            .map(|k| ["2"; 8][k..].join(" * "))
+            .map(|p| if p.is_empty() { "1".into() } else { p });
+        let strides = products.collect::<Vec<_>>().join(", ");
+        let c_order = format!(
+            "pub A: [u8; 256] {{ shape: [{}], strides: [{strides}] }}",
+            ["2"; 8].join(", ")
+        );
+        assert_eq!(errors_of(c_order), Vec::<String>::new());
+    }
 }
