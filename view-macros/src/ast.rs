@@ -260,7 +260,7 @@ const NESTING_KEYWORDS: &[&str] = &[
 ///
 /// A token's level is the weight of the groups around it ([`HEAVY`] each)
 /// plus the weight of the tokens before it in its own group that may leave
-/// something open: generic arguments (`<`), closures (`|`) and
+/// something open: generic arguments (`<`, not a shift `<<`), closures (`|`) and
 /// [`NESTING_KEYWORDS`] (which can nest across a `,`: `A<B, C<..`,
 /// `|a, b| |a, b| ..`), and since the last `,` or `;` the operators (1 for
 /// punctuation, [`HEAVY`] for `&` and `*`, 0 for `:`, `#` and a lone `.`).
@@ -277,12 +277,15 @@ fn too_deep(chunk: &TokenStream) -> Option<Span> {
         base: usize,
         sticky: usize,
         run: usize,
+        /// The last token was a `<` joined to the next (`<<`, `<=`).
+        joined_lt: bool,
     }
     let mut open = vec![Open {
         tokens: chunk.clone().into_iter(),
         base: 0,
         sticky: 0,
         run: 0,
+        joined_lt: false,
     }];
     while let Some(group) = open.last_mut() {
         let Some(token) = group.tokens.next() else {
@@ -290,6 +293,7 @@ fn too_deep(chunk: &TokenStream) -> Option<Span> {
             continue;
         };
         let level = group.base + group.sticky + group.run;
+        let after_joined_lt = core::mem::take(&mut group.joined_lt);
         match &token {
             // A group nests its own tokens deeper; groups side by side
             // (`.t().t()`, `f(a)(b)`) are parsed in a loop.
@@ -303,6 +307,7 @@ fn too_deep(chunk: &TokenStream) -> Option<Span> {
                     base,
                     sticky: 0,
                     run: 0,
+                    joined_lt: false,
                 });
                 continue;
             }
@@ -311,6 +316,11 @@ fn too_deep(chunk: &TokenStream) -> Option<Span> {
                 ':' | '#' => {}
                 // A lone `.` is a method call or a field (a loop); `..` a range.
                 '.' if p.spacing() == Spacing::Alone => {}
+                // A shift or a comparison (`<<`, `<=`): an operator.
+                '<' if after_joined_lt || p.spacing() == Spacing::Joint => {
+                    group.joined_lt = p.spacing() == Spacing::Joint;
+                    group.run += 1;
+                }
                 '<' => group.sticky += HEAVY,
                 '|' => group.sticky += 1,
                 '&' | '*' => group.run += HEAVY,
@@ -845,5 +855,17 @@ mod tests {
             ["2"; 8].join(", ")
         );
         assert_eq!(errors_of(c_order), Vec::<String>::new());
+        // Rank 32, every stride a shift: 64 `<` that open nothing.
+        let shifts = (0..32)
+            .rev()
+            .map(|k| format!("1 << {k}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let cube = format!(
+            "pub A: [u8; 1 << 32] {{ shape: [{}], strides: [{shifts}] }}",
+            ["2"; 32].join(", ")
+        );
+        let errors = errors_of(cube);
+        assert!(!errors.iter().any(|e| e.contains("nests too deeply")), "{errors:?}");
     }
 }
