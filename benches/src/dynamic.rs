@@ -17,8 +17,7 @@
 //!
 //! - [`raw_extents`]: the raw loops of kernels 4 and 6 with only the extents
 //!   as values and the unit strides of C order written as constants: what a
-//!   hand-written loop over contiguous data of run-time size costs, the
-//!   best any code that does not know the extents does here.
+//!   hand-written loop over contiguous data of run-time size costs.
 //!
 //! The raw loops of the targets are [`raw`](crate::raw)'s, whose shapes are
 //! constants: the limit. Every variant does the same additions in the same

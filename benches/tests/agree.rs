@@ -279,6 +279,12 @@ fn rows_indexed_and_index_loops_agree() {
     assert_eq!(iter_ndarray::indexed(&x, &d).to_bits(), weighted.to_bits());
 }
 
+/// The bits of each float, so that `-0.0` and `0.0` (and NaNs) compare as
+/// different.
+fn bits(x: &[f32]) -> Vec<u32> {
+    x.iter().map(|v| v.to_bits()).collect()
+}
+
 /// The run-time-layout kernels (benches/benches/dynamic.rs): every variant
 /// equals the constant-number raw loop, bit for bit.
 #[test]
@@ -307,7 +313,7 @@ fn dynamic_kernels_agree() {
     ] {
         let mut out = f32s::<4096>(23);
         copy(&x, &dx, &mut out, &dout);
-        assert_eq!(out, expected);
+        assert_eq!(bits(&out[..]), bits(&expected[..]));
     }
 
     let (row, column) = (f32s::<256>(24), f32s::<256>(25));
@@ -321,11 +327,11 @@ fn dynamic_kernels_agree() {
     ] {
         let mut out = f32s::<65536>(26);
         add((&row, &drow), (&column, &dcolumn), (&mut out, &dplane));
-        assert_eq!(out, expected);
+        assert_eq!(bits(&out[..]), bits(&expected[..]));
     }
     let mut out = f32s::<65536>(27);
     raw_extents::broadcast_add(&row, &column, &mut out, &dplane);
-    assert_eq!(out, expected);
+    assert_eq!(bits(&out[..]), bits(&expected[..]));
 
     let (image, filter) = (f32s::<16384>(28), f32s::<9>(29));
     let (dimage, dfilter, dfiltered) = (inputs::IMAGE, inputs::FILTER, inputs::FILTERED);
@@ -334,7 +340,7 @@ fn dynamic_kernels_agree() {
     for filter3x3 in [dyn_views::filter3x3, raw_dyn::filter3x3, ndarray_dyn::filter3x3] {
         let mut out = f32s::<15876>(30);
         filter3x3((&image, &dimage), (&filter, &dfilter), (&mut out, &dfiltered));
-        assert_eq!(out.map(f32::to_bits), expected.map(f32::to_bits));
+        assert_eq!(bits(&out[..]), bits(&expected[..]));
     }
 
     let m = f32s::<4096>(31);
@@ -348,9 +354,9 @@ fn dynamic_kernels_agree() {
     ] {
         let mut out = f32s::<4096>(32);
         transpose(&m, &dm, &mut out, &dm);
-        assert_eq!(out, expected);
+        assert_eq!(bits(&out[..]), bits(&expected[..]));
     }
     let mut out = f32s::<4096>(33);
     raw_extents::transposed_copy(&m, &mut out, &dm);
-    assert_eq!(out, expected);
+    assert_eq!(bits(&out[..]), bits(&expected[..]));
 }

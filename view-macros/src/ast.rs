@@ -247,89 +247,120 @@ const MAX_NESTING: usize = 512;
 const HEAVY: usize = 8;
 
 /// Keywords that open a nested expression or type (`return x`, `move || x`,
-/// `fn() -> T`, `dyn T`, `impl T`, `for<'a> T`), counted as [`HEAVY`]
-/// levels by [`too_deep`].
+/// `if c {}`, `match x {}`, `fn() -> T`, `dyn T`, `impl T`, `for<'a> T`),
+/// counted as [`HEAVY`] levels by [`too_deep`].
 const NESTING_KEYWORDS: &[&str] = &[
-    "async", "box", "break", "dyn", "fn", "for", "impl", "let", "move", "return", "yield",
+    "async", "box", "break", "dyn", "else", "fn", "for", "if", "impl", "let", "loop", "match", "move", "return",
+    "while", "yield",
 ];
 
-/// The first token of `chunk` at which it nests deeper than [`MAX_NESTING`],
-/// counted without recursion before syn (which parses expressions and types
-/// by recursive descent) sees it: the macro refuses such an item with a
-/// spanned error instead of crashing the compiler with a stack overflow.
+/// The most postfix steps (`.field`, `.method()`, `as T`, `?`, a call or
+/// an index after an operand) [`too_deep`] lets through in one item. syn
+/// parses them in loops, but drops, clones and prints the tree they make by
+/// recursion, one level per step.
+const MAX_POSTFIX: usize = 4096;
+
+/// The first token of `chunk` at which it nests deeper than [`MAX_NESTING`]
+/// (or chains more than [`MAX_POSTFIX`] postfix steps), counted without
+/// recursion before syn (which parses expressions and types by recursive
+/// descent) sees it: the macro refuses such an item with a spanned error
+/// instead of crashing the compiler with a stack overflow.
 ///
 /// A token's level is the weight of the groups around it ([`HEAVY`] each)
-/// plus the weight of the tokens before it in its own group that may leave
-/// something open: generic arguments (`<`, not a shift `<<`), closures (`|`) and
-/// [`NESTING_KEYWORDS`] (which can nest across a `,`: `A<B, C<..`,
-/// `|a, b| |a, b| ..`), and since the last `,` or `;` the operators (1 for
-/// punctuation, [`HEAVY`] for `&` and `*`, 0 for `:`, `#` and a lone `.`).
-/// That bounds every way syn nests: groups, prefix operators (`- - - 4`),
-/// binary chains, references and pointers, generic arguments, closures,
-/// `return`/`break` chains; separators, paths, method chains and
-/// attributes are parsed in loops. The levels of the groups around a token
-/// include what was open where each group starts.
+/// plus the weight of the tokens before it in its own group that are still
+/// open where it stands. An opener (a generic `<`, a closure's `|`, a
+/// keyword of [`NESTING_KEYWORDS`]) may stay open across a `,` (`A<B, C<..`,
+/// `|a, b| ..`), so it counts to the end of the group, together with every
+/// operator before it; an operator after the last opener (1 for
+/// punctuation, [`HEAVY`] for `&` and `*`) counts to the next `,` or `;`.
+/// A `<` after an operand and joined to the next token (`<<`, `<=`) weighs
+/// half an opener, as does the second `<` of `<<`. `:` and `#` (paths and
+/// attributes, parsed in loops) weigh nothing.
+/// `deep_inputs_are_refused_before_they_reach_syn` checks the forms this
+/// covers.
 fn too_deep(chunk: &TokenStream) -> Option<Span> {
     /// An open group: its remaining tokens, the level where it starts, what
-    /// stays open across separators, and the operators since the last one.
+    /// stays open across separators, the operators since the last separator
+    /// or opener, and the last token's kind.
     struct Open {
         tokens: proc_macro2::token_stream::IntoIter,
         base: usize,
         sticky: usize,
         run: usize,
+        /// The last token ends an operand (an identifier, a literal, a
+        /// group, `>` or `?`).
+        after_operand: bool,
         /// The last token was a `<` joined to the next (`<<`, `<=`).
         joined_lt: bool,
     }
-    let mut open = vec![Open {
-        tokens: chunk.clone().into_iter(),
-        base: 0,
-        sticky: 0,
-        run: 0,
-        joined_lt: false,
-    }];
+    impl Open {
+        fn new(tokens: TokenStream, base: usize) -> Open {
+            Open {
+                tokens: tokens.into_iter(),
+                base,
+                sticky: 0,
+                run: 0,
+                after_operand: false,
+                joined_lt: false,
+            }
+        }
+        /// An opener of weight `weight`: what is open before it stays open.
+        fn open(&mut self, weight: usize) {
+            self.sticky += self.run + weight;
+            self.run = 0;
+        }
+    }
+    let mut postfix = 0usize;
+    let mut open = vec![Open::new(chunk.clone(), 0)];
     while let Some(group) = open.last_mut() {
         let Some(token) = group.tokens.next() else {
             open.pop();
             continue;
         };
-        let level = group.base + group.sticky + group.run;
-        let after_joined_lt = core::mem::take(&mut group.joined_lt);
+        let (after_operand, after_joined_lt) = (group.after_operand, group.joined_lt);
+        group.joined_lt = false;
+        group.after_operand = false;
         match &token {
             // A group nests its own tokens deeper; groups side by side
-            // (`.t().t()`, `f(a)(b)`) are parsed in a loop.
+            // (`.t().t()`, `f(a)(b)`) are postfix steps, parsed in a loop.
             TokenTree::Group(g) => {
-                let base = level + HEAVY;
-                if base > MAX_NESTING {
+                postfix += usize::from(after_operand);
+                let base = group.base + group.sticky + group.run + HEAVY;
+                if base > MAX_NESTING || postfix > MAX_POSTFIX {
                     return Some(g.span_open());
                 }
-                open.push(Open {
-                    tokens: g.stream().into_iter(),
-                    base,
-                    sticky: 0,
-                    run: 0,
-                    joined_lt: false,
-                });
+                group.after_operand = true;
+                open.push(Open::new(g.stream(), base));
                 continue;
             }
             TokenTree::Punct(p) => match p.as_char() {
                 ',' | ';' => group.run = 0,
                 ':' | '#' => {}
-                // A lone `.` is a method call or a field (a loop); `..` a range.
-                '.' if p.spacing() == Spacing::Alone => {}
-                // A shift or a comparison (`<<`, `<=`): an operator.
-                '<' if after_joined_lt || p.spacing() == Spacing::Joint => {
-                    group.joined_lt = p.spacing() == Spacing::Joint;
-                    group.run += 1;
+                // A lone `.` is a field or a method (postfix); `..` a range.
+                '.' if p.spacing() == Spacing::Alone => postfix += 1,
+                '?' => {
+                    postfix += 1;
+                    group.after_operand = true;
                 }
-                '<' => group.sticky += HEAVY,
-                '|' => group.sticky += 1,
+                '>' => {
+                    group.run += 1;
+                    group.after_operand = true;
+                }
+                // A shift or a comparison (`<<`, `<=`).
+                '<' if after_joined_lt || (after_operand && p.spacing() == Spacing::Joint) => {
+                    group.joined_lt = p.spacing() == Spacing::Joint;
+                    group.open(HEAVY / 2);
+                }
+                '<' => group.open(HEAVY),
+                '|' => group.open(1),
                 '&' | '*' => group.run += HEAVY,
                 _ => group.run += 1,
             },
-            TokenTree::Ident(i) if NESTING_KEYWORDS.iter().any(|k| i == k) => group.sticky += HEAVY,
-            TokenTree::Ident(_) | TokenTree::Literal(_) => {}
+            TokenTree::Ident(i) if i == "as" => postfix += 1,
+            TokenTree::Ident(i) if NESTING_KEYWORDS.iter().any(|k| i == k) => group.open(HEAVY),
+            TokenTree::Ident(_) | TokenTree::Literal(_) => group.after_operand = true,
         }
-        if group.base + group.sticky + group.run > MAX_NESTING {
+        if group.base + group.sticky + group.run > MAX_NESTING || postfix > MAX_POSTFIX {
             return Some(token.span());
         }
     }
@@ -378,6 +409,10 @@ fn parse_chunk<T>(chunk: TokenStream, parse: impl FnOnce(ParseStream<'_>) -> syn
 /// Whether a chunk is the header `crate = PATH;` (it starts with the keyword
 /// `crate`, which no item can start with).
 pub fn is_header(chunk: &TokenStream) -> bool {
+    // Too deep for syn's token buffer: not a header, refused as an item.
+    if too_deep(chunk).is_some() {
+        return false;
+    }
     parse_chunk(chunk.clone(), |input| {
         let header = input.peek(Token![crate]);
         input.parse::<TokenStream>()?;
@@ -759,8 +794,9 @@ mod tests {
     use proc_macro2::TokenStream;
 
     /// The messages of the `compile_error!`s that expanding `source` gives,
-    /// on a thread with the stack rustc gives a proc macro (8 MiB, its
-    /// default), so that a recursion the guard misses crashes the test.
+    /// on a thread with half the stack rustc gives a proc macro (4 of its 8
+    /// MiB), so that a recursion the guard lets through too deep crashes the
+    /// test with a margin.
     fn errors_of(source: String) -> Vec<String> {
         std::thread::Builder::new()
             .stack_size(4 << 20)
@@ -778,17 +814,18 @@ mod tests {
             .expect("the macro panicked")
     }
 
-    /// Deep inputs of every form syn parses by recursion: the deepest one
-    /// the guard lets through expands without overflowing the stack (about
-    /// 2500 nested `-` or 300 nested `&` did before the guard), and a deeper
-    /// one is refused by the guard's spanned error.
+    /// Deep inputs of every form syn parses by recursion, or whose tree it
+    /// drops and prints by recursion: the deepest one the guard lets
+    /// through expands without overflowing the stack (about 2500 nested `-`
+    /// or 300 nested `&` did before the guard), and a deeper one is refused
+    /// by the guard's spanned error.
     #[test]
     fn deep_inputs_are_refused_before_they_reach_syn() {
         fn layout(len: &str, shape: &str) -> String {
             format!("pub A: [{len}; 4] {{ shape: [{shape}] }}")
         }
         type Form = fn(usize) -> String;
-        let forms: [(&str, Form); 13] = [
+        let forms: [(&str, Form); 24] = [
             ("prefix minus", |n| layout("u8", &format!("{}4", "- ".repeat(n)))),
             ("parentheses", |n| {
                 layout("u8", &format!("{}4{}", "(".repeat(n), ")".repeat(n)))
@@ -801,6 +838,15 @@ mod tests {
             ("generic arguments", |n| {
                 layout(&format!("{}u8{}", "Option<".repeat(n), ">".repeat(n)), "4")
             }),
+            ("generic arguments after commas", |n| {
+                layout(&format!("{}u8{}", "Result<u8, ".repeat(n), ">".repeat(n)), "4")
+            }),
+            ("references after commas", |n| {
+                layout(&format!("{}u8{}", "R<u8, & & & & ".repeat(n), ">".repeat(n)), "4")
+            }),
+            ("qualified paths", |n| {
+                layout(&format!("{}u8{}", "<".repeat(n), ">::A".repeat(n)), "4")
+            }),
             ("arrays", |n| {
                 layout(&format!("{}u8{}", "[".repeat(n), "; 1]".repeat(n)), "4")
             }),
@@ -811,19 +857,40 @@ mod tests {
             ("closures of two parameters", |n| {
                 layout("u8", &format!("{}4", "|a, b| ".repeat(n)))
             }),
-            ("generic arguments after commas", |n| {
-                layout(&format!("{}u8{}", "Result<u8, ".repeat(n), ">".repeat(n)), "4")
+            ("minus between closures", |n| {
+                layout("u8", &format!("{}4", "- - - - - - - - |_, _| ".repeat(n)))
             }),
             ("return", |n| layout("u8", &format!("{}4", "return ".repeat(n)))),
+            ("if", |n| {
+                layout("u8", &format!("{}true{}", "if ".repeat(n), " {}".repeat(n)))
+            }),
+            ("match", |n| {
+                layout("u8", &format!("{}x{}", "match ".repeat(n), " {}".repeat(n)))
+            }),
+            ("while", |n| {
+                layout("u8", &format!("{}x{}", "while ".repeat(n), " {}".repeat(n)))
+            }),
             ("binary chain", |n| layout("u8", &format!("4{}", " + 1".repeat(n)))),
+            ("casts", |n| layout("u8", &format!("4{}", " as usize".repeat(n)))),
+            ("fields", |n| layout("u8", &format!("N{}", ".a".repeat(n)))),
+            ("method calls", |n| layout("u8", &format!("N{}", ".m()".repeat(n)))),
+            ("calls", |n| layout("u8", &format!("f{}", "(0)".repeat(n)))),
+            ("indexing", |n| layout("u8", &format!("x{}", "[0]".repeat(n)))),
         ];
         for (name, form) in forms {
             let admitted = |n: usize| super::too_deep(&form(n).parse().expect("tokens")).is_none();
-            let deepest = (1..10_000)
-                .take_while(|&n| admitted(n))
-                .last()
-                .expect("depth 1 admitted");
-            assert!(deepest >= 25, "{name}: only {deepest} levels admitted");
+            // The guard is monotone in the depth: bisect for the deepest admitted.
+            let (mut deepest, mut refused) = (1, 20_000);
+            assert!(admitted(deepest) && !admitted(refused), "{name}");
+            while refused - deepest > 1 {
+                let middle = (deepest + refused) / 2;
+                if admitted(middle) {
+                    deepest = middle;
+                } else {
+                    refused = middle;
+                }
+            }
+            assert!(deepest >= 10, "{name}: only {deepest} levels admitted");
             let errors = errors_of(form(deepest));
             assert!(
                 !errors.iter().any(|e| e.contains("nests too deeply")),
@@ -837,9 +904,9 @@ mod tests {
                 );
             }
         }
-        // What real layouts write passes: a derived item of 2000 operations
+        // What real layouts write passes: a derived item of 1500 operations
         // (a loop in syn), a long doc comment, a list of 32 extents.
-        let chain = format!("pub A: [u8; 4] {{ shape: [4] }} pub B = A{};", ".flip(0)".repeat(2000));
+        let chain = format!("pub A: [u8; 4] {{ shape: [4] }} pub B = A{};", ".flip(0)".repeat(1500));
         assert_eq!(errors_of(chain), Vec::<String>::new());
         let doc = format!("{}pub A: [u8; 4] {{ shape: [4] }}", "/// line\n".repeat(2000));
         assert_eq!(errors_of(doc), Vec::<String>::new());

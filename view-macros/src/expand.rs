@@ -1095,7 +1095,7 @@ pub fn expand_const_derived(
     let index = match derived.rank {
         Some(r) => quote!([#usize_; #r]),
         None if !header.is_generic() => {
-            let mut rank = quote!(<#parent as #core::Layout>::RANK);
+            let mut rank = quote!(<<#parent as #core::Layout>::Index as #core::Dim>::RANK);
             for step in &derived.rank_steps {
                 rank = match step {
                     RankStep::Less => quote!((#rank - 1)),
