@@ -271,27 +271,40 @@ const MAX_POSTFIX: usize = 4096;
 /// open where it stands. An opener (a generic `<`, a closure's `|`, a
 /// keyword of [`NESTING_KEYWORDS`]) may stay open across a `,` (`A<B, C<..`,
 /// `|a, b| ..`), so it counts to the end of the group, together with every
-/// operator before it; an operator after the last opener (1 for
-/// punctuation, [`HEAVY`] for `&` and `*`) counts to the next `,` or `;`.
-/// A `<` after an operand and joined to the next token (`<<`, `<=`) weighs
-/// half an opener, as does the second `<` of `<<`. `:` and `#` (paths and
-/// attributes, parsed in loops) weigh nothing.
-/// `deep_inputs_are_refused_before_they_reach_syn` checks the forms this
-/// covers.
+/// operator before it; an operator after the last opener counts to the next
+/// `,` or `;`: 1 for punctuation, 2 for `=`, [`HEAVY`] for `&`, `*` and a
+/// range `..`. A `<` is an operator (a shift or a comparison) only after a
+/// literal or a group and joined to the next token, or as the second `<` of
+/// such a `<<`. `:` and `#` (paths and attributes, parsed in loops) weigh
+/// nothing. `deep_inputs_are_refused_before_they_reach_syn` measures the
+/// forms this covers.
 fn too_deep(chunk: &TokenStream) -> Option<Span> {
+    /// What the last token of a group was, as far as the weights care.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Last {
+        /// An identifier, `>` or `?`: an operand or the end of a type.
+        Operand,
+        /// A literal (`1` in `1 << 4`, `0.0` in `x.0.0`).
+        Literal,
+        /// A group.
+        Group,
+        /// A `.` or `<` joined to the next token (`..`, `<<`, `<=`).
+        JoinedDot,
+        JoinedLt,
+        /// A lone `.`: a field or a method follows.
+        Dot,
+        /// Anything else, or nothing yet.
+        Other,
+    }
     /// An open group: its remaining tokens, the level where it starts, what
     /// stays open across separators, the operators since the last separator
-    /// or opener, and the last token's kind.
+    /// or opener, and its last token.
     struct Open {
         tokens: proc_macro2::token_stream::IntoIter,
         base: usize,
         sticky: usize,
         run: usize,
-        /// The last token ends an operand (an identifier, a literal, a
-        /// group, `>` or `?`).
-        after_operand: bool,
-        /// The last token was a `<` joined to the next (`<<`, `<=`).
-        joined_lt: bool,
+        last: Last,
     }
     impl Open {
         fn new(tokens: TokenStream, base: usize) -> Open {
@@ -300,8 +313,7 @@ fn too_deep(chunk: &TokenStream) -> Option<Span> {
                 base,
                 sticky: 0,
                 run: 0,
-                after_operand: false,
-                joined_lt: false,
+                last: Last::Other,
             }
         }
         /// An opener of weight `weight`: what is open before it stays open.
@@ -317,48 +329,67 @@ fn too_deep(chunk: &TokenStream) -> Option<Span> {
             open.pop();
             continue;
         };
-        let (after_operand, after_joined_lt) = (group.after_operand, group.joined_lt);
-        group.joined_lt = false;
-        group.after_operand = false;
+        let last = core::mem::replace(&mut group.last, Last::Other);
+        let ends_operand = matches!(last, Last::Operand | Last::Literal | Last::Group);
         match &token {
             // A group nests its own tokens deeper; groups side by side
             // (`.t().t()`, `f(a)(b)`) are postfix steps, parsed in a loop.
             TokenTree::Group(g) => {
-                postfix += usize::from(after_operand);
+                postfix += usize::from(ends_operand);
                 let base = group.base + group.sticky + group.run + HEAVY;
                 if base > MAX_NESTING || postfix > MAX_POSTFIX {
                     return Some(g.span_open());
                 }
-                group.after_operand = true;
+                group.last = Last::Group;
                 open.push(Open::new(g.stream(), base));
                 continue;
             }
-            TokenTree::Punct(p) => match p.as_char() {
-                ',' | ';' => group.run = 0,
-                ':' | '#' => {}
-                // A lone `.` is a field or a method (postfix); `..` a range.
-                '.' if p.spacing() == Spacing::Alone => postfix += 1,
-                '?' => {
-                    postfix += 1;
-                    group.after_operand = true;
+            TokenTree::Punct(p) => {
+                let joined = p.spacing() == Spacing::Joint;
+                match p.as_char() {
+                    ',' | ';' => group.run = 0,
+                    ':' | '#' => {}
+                    // The second (or third) `.` of `..` (`...`).
+                    '.' if last == Last::JoinedDot => group.last = if joined { Last::JoinedDot } else { Last::Other },
+                    // A range.
+                    '.' if joined => {
+                        group.run += HEAVY;
+                        group.last = Last::JoinedDot;
+                    }
+                    '.' => {
+                        postfix += 1;
+                        group.last = Last::Dot;
+                    }
+                    '?' => {
+                        postfix += 1;
+                        group.last = Last::Operand;
+                    }
+                    '>' => {
+                        group.run += 1;
+                        group.last = Last::Operand;
+                    }
+                    // The second `<` of a shift `1 << 4`.
+                    '<' if last == Last::JoinedLt => group.run += 1,
+                    // A shift or a comparison after a literal or a group.
+                    '<' if joined && matches!(last, Last::Literal | Last::Group) => {
+                        group.run += 1;
+                        group.last = Last::JoinedLt;
+                    }
+                    '<' => group.open(HEAVY),
+                    '|' => group.open(2),
+                    '&' | '*' => group.run += HEAVY,
+                    '=' => group.run += 2,
+                    _ => group.run += 1,
                 }
-                '>' => {
-                    group.run += 1;
-                    group.after_operand = true;
-                }
-                // A shift or a comparison (`<<`, `<=`).
-                '<' if after_joined_lt || (after_operand && p.spacing() == Spacing::Joint) => {
-                    group.joined_lt = p.spacing() == Spacing::Joint;
-                    group.open(HEAVY / 2);
-                }
-                '<' => group.open(HEAVY),
-                '|' => group.open(1),
-                '&' | '*' => group.run += HEAVY,
-                _ => group.run += 1,
-            },
+            }
             TokenTree::Ident(i) if i == "as" => postfix += 1,
             TokenTree::Ident(i) if NESTING_KEYWORDS.iter().any(|k| i == k) => group.open(HEAVY),
-            TokenTree::Ident(_) | TokenTree::Literal(_) => group.after_operand = true,
+            TokenTree::Ident(_) => group.last = Last::Operand,
+            // `x.0.0` is one literal for two fields.
+            TokenTree::Literal(_) => {
+                postfix += usize::from(last == Last::Dot);
+                group.last = Last::Literal;
+            }
         }
         if group.base + group.sticky + group.run > MAX_NESTING || postfix > MAX_POSTFIX {
             return Some(token.span());
@@ -825,7 +856,7 @@ mod tests {
             format!("pub A: [{len}; 4] {{ shape: [{shape}] }}")
         }
         type Form = fn(usize) -> String;
-        let forms: [(&str, Form); 24] = [
+        let forms: [(&str, Form); 31] = [
             ("prefix minus", |n| layout("u8", &format!("{}4", "- ".repeat(n)))),
             ("parentheses", |n| {
                 layout("u8", &format!("{}4{}", "(".repeat(n), ")".repeat(n)))
@@ -876,6 +907,23 @@ mod tests {
             ("method calls", |n| layout("u8", &format!("N{}", ".m()".repeat(n)))),
             ("calls", |n| layout("u8", &format!("f{}", "(0)".repeat(n)))),
             ("indexing", |n| layout("u8", &format!("x{}", "[0]".repeat(n)))),
+            ("float-literal fields", |n| {
+                layout("u8", &format!("x{}", ".0.0".repeat(n)))
+            }),
+            ("ranges", |n| layout("u8", &format!("{}4", ".. ".repeat(n)))),
+            ("ranges after operators", |n| {
+                layout("u8", &format!("{}4", "0 + .. ".repeat(n)))
+            }),
+            ("generic arguments of global paths", |n| {
+                layout(&format!("{}u8{}", "A<::".repeat(n), ",>".repeat(n)), "4")
+            }),
+            ("qualified paths after <<", |n| {
+                layout(&format!("{}u8{}", "A<<".repeat(n), " as T>::X>".repeat(n)), "4")
+            }),
+            ("closures without parameters", |n| {
+                layout("u8", &format!("{}4", "|| ".repeat(n)))
+            }),
+            ("assignments", |n| layout("u8", &format!("{}4", "a = ".repeat(n)))),
         ];
         for (name, form) in forms {
             let admitted = |n: usize| super::too_deep(&form(n).parse().expect("tokens")).is_none();
