@@ -285,6 +285,14 @@ fn bits(x: &[f32]) -> Vec<u32> {
     x.iter().map(|v| v.to_bits()).collect()
 }
 
+/// Runs `kernel` on an output of `N` floats (from `seed`, so that a kernel
+/// that skips an element fails) and checks that it leaves `expected`'s bits.
+fn writes_expected<const N: usize>(expected: &[f32; N], seed: u32, kernel: impl FnOnce(&mut [f32; N])) {
+    let mut out = f32s::<N>(seed);
+    kernel(&mut out);
+    assert_eq!(bits(&out[..]), bits(&expected[..]));
+}
+
 /// The run-time-layout kernels (benches/benches/dynamic.rs): every variant
 /// equals the constant-number raw loop, bit for bit.
 #[test]
@@ -311,9 +319,7 @@ fn dynamic_kernels_agree() {
         raw_dyn::reversed_copy,
         ndarray_dyn::reversed_copy,
     ] {
-        let mut out = f32s::<4096>(23);
-        copy(&x, &dx, &mut out, &dout);
-        assert_eq!(bits(&out[..]), bits(&expected[..]));
+        writes_expected(&expected, 23, |out| copy(&x, &dx, out, &dout));
     }
 
     let (row, column) = (f32s::<256>(24), f32s::<256>(25));
@@ -325,22 +331,22 @@ fn dynamic_kernels_agree() {
         raw_dyn::broadcast_add,
         ndarray_dyn::broadcast_add,
     ] {
-        let mut out = f32s::<65536>(26);
-        add((&row, &drow), (&column, &dcolumn), (&mut out, &dplane));
-        assert_eq!(bits(&out[..]), bits(&expected[..]));
+        writes_expected(&expected, 26, |out| {
+            add((&row, &drow), (&column, &dcolumn), (out, &dplane))
+        });
     }
-    let mut out = f32s::<65536>(27);
-    raw_extents::broadcast_add(&row, &column, &mut out, &dplane);
-    assert_eq!(bits(&out[..]), bits(&expected[..]));
+    writes_expected(&expected, 27, |out| {
+        raw_extents::broadcast_add(&row, &column, out, &dplane)
+    });
 
     let (image, filter) = (f32s::<16384>(28), f32s::<9>(29));
     let (dimage, dfilter, dfiltered) = (inputs::IMAGE, inputs::FILTER, inputs::FILTERED);
     let mut expected = boxed::<f32, 15876>();
     raw::filter3x3(&image, &filter, &mut expected);
     for filter3x3 in [dyn_views::filter3x3, raw_dyn::filter3x3, ndarray_dyn::filter3x3] {
-        let mut out = f32s::<15876>(30);
-        filter3x3((&image, &dimage), (&filter, &dfilter), (&mut out, &dfiltered));
-        assert_eq!(bits(&out[..]), bits(&expected[..]));
+        writes_expected(&expected, 30, |out| {
+            filter3x3((&image, &dimage), (&filter, &dfilter), (out, &dfiltered))
+        });
     }
 
     let m = f32s::<4096>(31);
@@ -352,11 +358,7 @@ fn dynamic_kernels_agree() {
         raw_dyn::transposed_copy,
         ndarray_dyn::transposed_copy,
     ] {
-        let mut out = f32s::<4096>(32);
-        transpose(&m, &dm, &mut out, &dm);
-        assert_eq!(bits(&out[..]), bits(&expected[..]));
+        writes_expected(&expected, 32, |out| transpose(&m, &dm, out, &dm));
     }
-    let mut out = f32s::<4096>(33);
-    raw_extents::transposed_copy(&m, &mut out, &dm);
-    assert_eq!(bits(&out[..]), bits(&expected[..]));
+    writes_expected(&expected, 33, |out| raw_extents::transposed_copy(&m, out, &dm));
 }

@@ -316,6 +316,10 @@ fn too_deep(chunk: &TokenStream) -> Option<Span> {
                 last: Last::Other,
             }
         }
+        /// The level of the next token.
+        fn level(&self) -> usize {
+            self.base + self.sticky + self.run
+        }
         /// An opener of weight `weight`: what is open before it stays open.
         fn open(&mut self, weight: usize) {
             self.sticky += self.run + weight;
@@ -336,7 +340,7 @@ fn too_deep(chunk: &TokenStream) -> Option<Span> {
             // (`.t().t()`, `f(a)(b)`) are postfix steps, parsed in a loop.
             TokenTree::Group(g) => {
                 postfix += usize::from(ends_operand);
-                let base = group.base + group.sticky + group.run + HEAVY;
+                let base = group.level() + HEAVY;
                 if base > MAX_NESTING || postfix > MAX_POSTFIX {
                     return Some(g.span_open());
                 }
@@ -391,7 +395,7 @@ fn too_deep(chunk: &TokenStream) -> Option<Span> {
                 group.last = Last::Literal;
             }
         }
-        if group.base + group.sticky + group.run > MAX_NESTING || postfix > MAX_POSTFIX {
+        if group.level() > MAX_NESTING || postfix > MAX_POSTFIX {
             return Some(token.span());
         }
     }
@@ -833,11 +837,10 @@ mod tests {
             .stack_size(4 << 20)
             .spawn(move || {
                 let input: TokenStream = source.parse().expect("tokens");
-                let output = crate::expand_all(input).to_string();
-                output
-                    .split("compile_error !")
-                    .skip(1)
-                    .map(|rest| rest.split('"').nth(1).unwrap_or_default().to_owned())
+                let output = crate::expand_all(input);
+                crate::fuzz::find_errors(output)
+                    .into_iter()
+                    .map(|e| e.message)
                     .collect()
             })
             .expect("thread")

@@ -945,8 +945,8 @@ impl Extent {
 }
 
 /// One `compile_error!` of the output: its message and the spans it carries.
-struct Reported {
-    message: String,
+pub(crate) struct Reported {
+    pub(crate) message: String,
     spans: Vec<Span>,
 }
 
@@ -954,7 +954,7 @@ struct Reported {
 /// the top level; nested ones could only be the user's own tokens passed
 /// through (spanned in the input anyway), so the walk stays at the top
 /// level: outputs are large, and this runs 100 000 times.
-fn find_errors(output: TokenStream) -> Vec<Reported> {
+pub(crate) fn find_errors(output: TokenStream) -> Vec<Reported> {
     let mut out = Vec::new();
     let mut window: [Option<TokenTree>; 2] = [None, None];
     for tree in output {
