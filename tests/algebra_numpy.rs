@@ -987,6 +987,65 @@ fn flipped_row_writes_backwards() {
     assert!(buf[..10].iter().chain(&buf[15..]).all(|&v| v == 0));
 }
 
+strided_view! {
+    mut Chained0: [i64; 20] { shape: [4, 5] }
+    Chained1 = Chained0.t();
+    Chained2 = Chained1.flip(0);
+    Chained3 = Chained2.slice(1, 1..4);
+}
+
+/// A layout the macro derives in a chain converts from every ancestor: the
+/// list from a farther ancestor is the parent's list from it, then the
+/// item's own (the expansion chains the two by name), and the view reaches
+/// the same elements as the conversions one step at a time.
+#[test]
+fn chains_derive_from_every_ancestor() {
+    use view_core::DerivedFrom;
+    let own = |ops: &[Op<'static>]| ops.to_vec();
+    let (t, flip) = (
+        own(<Chained1 as DerivedFrom<Chained0>>::OPS),
+        own(<Chained2 as DerivedFrom<Chained1>>::OPS),
+    );
+    let slice = own(<Chained3 as DerivedFrom<Chained2>>::OPS);
+    assert_eq!(t, [Op::T]);
+    assert_eq!(flip, [Op::Flip(0)]);
+    assert_eq!(
+        slice,
+        [Op::Slice {
+            axis: 1,
+            start: Some(1),
+            stop: Some(4),
+            step: 1
+        }]
+    );
+    assert_eq!(
+        <Chained2 as DerivedFrom<Chained0>>::OPS,
+        [t.clone(), flip.clone()].concat()
+    );
+    assert_eq!(
+        <Chained3 as DerivedFrom<Chained1>>::OPS,
+        [flip.clone(), slice.clone()].concat()
+    );
+    assert_eq!(<Chained3 as DerivedFrom<Chained0>>::OPS, [t, flip, slice].concat());
+
+    let mut buf = arange::<20>();
+    let stepwise: Vec<i64> = Chained3::of(Chained2::of(Chained1::of(Chained0::view(&buf))))
+        .iter()
+        .copied()
+        .collect();
+    // NumPy: `np.arange(20).reshape(4, 5).T[::-1][:, 1:4]`.
+    assert_eq!(stepwise, [9, 14, 19, 8, 13, 18, 7, 12, 17, 6, 11, 16, 5, 10, 15]);
+    let at_once = Chained0::view(&buf).derive::<Chained3>();
+    assert!(at_once.iter().copied().eq(stepwise.iter().copied()));
+    let from_middle = Chained1::of(Chained0::view(&buf)).derive::<Chained3>();
+    assert!(from_middle.iter().copied().eq(stepwise.iter().copied()));
+    // Writable from the first ancestor: `Chained3` is unique.
+    Chained0::view_mut(&mut buf).derive_mut::<Chained3>().fill(-1);
+    let written: Vec<usize> = (0..20).filter(|&k| buf[k] == -1).collect();
+    let mut expected: Vec<usize> = stepwise.iter().map(|&v| v as usize).collect();
+    expected.sort_unstable();
+    assert_eq!(written, expected);
+}
 // ---- Bounds NumPy clamps ------------------------------------------------------
 
 /// Next to the `sl_*before_start*` rows: one past "before the start" is a

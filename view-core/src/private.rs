@@ -111,6 +111,30 @@ pub const fn derivation_failure<P: Layout>(name: &str, ops: &[Op<'_>], at: usize
     crate::derived::derivation_failure::<P>(name, ops, at)
 }
 
+/// The operations that make a derived layout from a farther ancestor:
+/// those that make its parent from that ancestor, then its own.
+///
+/// The expansion names both lists by their `DerivedFrom` constants, so a
+/// chain of `n` derived items costs O(n²) tokens, not O(n³). `N` is the
+/// total, which the macro counts; any other `N` fails the constant's
+/// evaluation. The list is not trusted either way: `derive` re-applies it.
+pub const fn chain_ops<const N: usize>(first: &[Op<'static>], then: &[Op<'static>]) -> [Op<'static>; N] {
+    let counted = matches!(first.len().checked_add(then.len()), Some(total) if total == N);
+    assert!(counted, "a derivation's operations are counted wrongly");
+    let mut out = [Op::T; N];
+    let mut k = 0;
+    while k < first.len() {
+        out[k] = first[k];
+        k += 1;
+    }
+    let mut j = 0;
+    while j < then.len() {
+        out[first.len() + j] = then[j];
+        j += 1;
+    }
+    out
+}
+
 /// The item-level check of a writable layout: the message unless it is
 /// proven unique ([`Facts::UNIQUENESS`]).
 pub const fn writable_failure<L: Layout>() -> Option<Message> {

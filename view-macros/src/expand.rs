@@ -993,14 +993,19 @@ pub fn expand_layout(paths: &Paths, item: &LayoutItem, proven: &Proven) -> Token
     }
 }
 
-/// The `DerivedFrom` impls of a derived layout (one per ancestor, with the
-/// operations that make it from that ancestor) and its `of` / `of_mut`
+/// The `DerivedFrom` impls of a derived layout and its `of` / `of_mut`
 /// conversions from its parent's views.
+///
+/// The impl for the parent lists `operations`; the impl for each farther
+/// ancestor (with the number of operations from it) chains the parent's
+/// list from that ancestor and this one, by name (`chain_ops`), so that a
+/// chain of derived items does not repeat its operations in every impl.
 fn derivation(
     paths: &Paths,
     header: &Header<'_>,
     parent: &syn::Path,
-    ancestors: &[(syn::Path, Vec<Operation>)],
+    operations: &[Operation],
+    farther: &[(syn::Path, usize)],
 ) -> TokenStream {
     let Header {
         attrs,
@@ -1014,15 +1019,24 @@ fn derivation(
     let (impl_g, ty_g, where_c) = generics.split_for_impl();
     let core = &paths.core;
     let op_ty = quote!(#core::__private::Op<'static>);
-    let mut out = TokenStream::new();
-    for (ancestor, ops) in ancestors {
-        let ops = ops
-            .iter()
-            .map(|op| op.to_expr(core, &syn::ext::IdentExt::unraw(*name).to_string()));
+    let ops = operations
+        .iter()
+        .map(|op| op.to_expr(core, &syn::ext::IdentExt::unraw(*name).to_string()));
+    let mut out = quote! {
+        #(#cfgs)*
+        impl #impl_g #core::DerivedFrom<#parent> for #name #ty_g #where_c {
+            const OPS: &'static [#op_ty] = &[#(#ops),*];
+        }
+    };
+    for (ancestor, count) in farther {
+        let count = proc_macro2::Literal::usize_unsuffixed(*count);
         out.extend(quote! {
             #(#cfgs)*
             impl #impl_g #core::DerivedFrom<#ancestor> for #name #ty_g #where_c {
-                const OPS: &'static [#op_ty] = &[#(#ops),*];
+                const OPS: &'static [#op_ty] = &#core::__private::chain_ops::<#count>(
+                    <#parent as #core::DerivedFrom<#ancestor>>::OPS,
+                    <Self as #core::DerivedFrom<#parent>>::OPS,
+                );
             }
         });
     }
@@ -1065,10 +1079,11 @@ pub fn expand_derived(
     header: &Header<'_>,
     lit: &Literal,
     parent: &syn::Path,
-    ancestors: &[(syn::Path, Vec<Operation>)],
+    operations: &[Operation],
+    farther: &[(syn::Path, usize)],
 ) -> TokenStream {
     let mut out = literal_layout(paths, header, lit, None);
-    out.extend(derivation(paths, header, parent, ancestors));
+    out.extend(derivation(paths, header, parent, operations, farther));
     out
 }
 
@@ -1168,12 +1183,7 @@ pub fn expand_const_derived(
         }),
     };
     let mut out = layout_type(paths, header, &doc, constants, checks);
-    out.extend(derivation(
-        paths,
-        header,
-        parent,
-        &[(parent.clone(), derived.operations.clone())],
-    ));
+    out.extend(derivation(paths, header, parent, &derived.operations, &[]));
     out
 }
 

@@ -177,20 +177,24 @@ fn derived_item<'a>(
             writable,
             operations,
         } => {
-            // The parent with these operations, then each of its ancestors
-            // with its operations followed by these.
-            let mut ancestors = vec![(derived.parent.clone(), operations.clone())];
-            for (ancestor, ops) in local.map(|p| p.ancestors.as_slice()).unwrap_or_default() {
-                let chain = ops.iter().chain(&operations).cloned().collect();
-                ancestors.push((ancestor.clone(), chain));
-            }
+            // The parent's ancestors, with the operations from each to the
+            // parent followed by these; then the parent.
+            let farther: Vec<(syn::Path, usize)> = local
+                .map(|p| p.ancestors.as_slice())
+                .unwrap_or_default()
+                .iter()
+                .map(|(ancestor, count)| (ancestor.clone(), count.saturating_add(operations.len())))
+                .collect();
             output.extend(expand::expand_derived(
                 paths,
                 &header,
                 &literal,
                 &derived.parent,
-                &ancestors,
+                &operations,
+                &farther,
             ));
+            let mut ancestors = vec![(derived.parent.clone(), operations.len())];
+            ancestors.extend(farther);
             Declared {
                 elem,
                 writable,
@@ -222,7 +226,7 @@ fn derived_item<'a>(
                 rank: derived_const.rank.unwrap_or(0),
                 extents: derived_const.extents.clone(),
                 proven: Some(Proven::Deferred(Box::new(prove::Deferred { written: Vec::new() }))),
-                ancestors: vec![(derived.parent.clone(), derived_const.operations.clone())],
+                ancestors: vec![(derived.parent.clone(), derived_const.operations.len())],
             }
         }
     };

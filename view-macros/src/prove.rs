@@ -141,10 +141,10 @@ pub struct Declared<'a> {
     pub extents: Vec<Option<TokenStream>>,
     /// `None` when the layout itself was rejected (its error is reported).
     pub proven: Option<Proven>,
-    /// The layouts it was derived from, nearest first, each with the
-    /// operations that make this layout from it (for layouts the macro
+    /// The layouts it was derived from, nearest first, each with the number
+    /// of operations that make this layout from it (for layouts the macro
     /// computed; a layout computed in const evaluation lists its parent only).
-    pub ancestors: Vec<(syn::Path, Vec<Operation>)>,
+    pub ancestors: Vec<(syn::Path, usize)>,
 }
 
 /// Size in bytes of the primitive types whose size does not depend on the target.
