@@ -859,7 +859,7 @@ mod tests {
             format!("pub A: [{len}; 4] {{ shape: [{shape}] }}")
         }
         type Form = fn(usize) -> String;
-        let forms: [(&str, Form); 31] = [
+        let forms: [(&str, Form); 37] = [
             ("prefix minus", |n| layout("u8", &format!("{}4", "- ".repeat(n)))),
             ("parentheses", |n| {
                 layout("u8", &format!("{}4{}", "(".repeat(n), ")".repeat(n)))
@@ -927,6 +927,36 @@ mod tests {
                 layout("u8", &format!("{}4", "|| ".repeat(n)))
             }),
             ("assignments", |n| layout("u8", &format!("{}4", "a = ".repeat(n)))),
+            // The same nesting in the other places an item has expressions or types.
+            ("const-parameter defaults", |n| {
+                format!(
+                    "pub A<const N: usize = {{ {}4 }}>: [u8; 4] {{ shape: [4] }}",
+                    "- ".repeat(n)
+                )
+            }),
+            ("type-parameter bounds", |n| {
+                format!(
+                    "pub A<T: {}u8{}>: [T; 4] {{ shape: [4] }}",
+                    "Option<".repeat(n),
+                    ">".repeat(n)
+                )
+            }),
+            ("derived parents", |n| {
+                format!("pub B = A<{{ {}4 }}>.flip(0);", "-(".repeat(n) + &")".repeat(n))
+            }),
+            ("operation arguments", |n| {
+                format!("pub B = A.flip({}0);", "- ".repeat(n))
+            }),
+            ("split members", |n| {
+                format!("pub split S = (A<{{ {}4 }}>, B);", "(".repeat(n) + &")".repeat(n))
+            }),
+            ("attributes", |n| {
+                format!(
+                    "#[doc = {}\"x\"{}] pub A: [u8; 4] {{ shape: [4] }}",
+                    "(".repeat(n),
+                    ")".repeat(n)
+                )
+            }),
         ];
         for (name, form) in forms {
             let admitted = |n: usize| super::too_deep(&form(n).parse().expect("tokens")).is_none();
