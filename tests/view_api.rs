@@ -299,6 +299,32 @@ fn writable_rows_and_axes_are_disjoint() {
     check_writable_axes::<Line, 0>();
 }
 
+strided_view! {
+    /// Empty along axis 0 or 1, whatever the other extent: `[N, M, 1]`.
+    pub mut EmptyEdge<const N: usize, const M: usize>: [_; 1] { shape: [N, M, 1], strides: [1, 1, 7] }
+}
+
+/// An axis of extent 0 yields no view, so the layout of the views it would
+/// yield is not held to the parent's bounds: the rows of `[0, usize::MAX,
+/// 1]` (which as numbers need a buffer of `usize::MAX` elements) and the
+/// views along an axis of extent 0 compile and yield nothing; along the
+/// other axes they are empty views.
+#[test]
+fn no_views_along_an_empty_axis() {
+    let mut one = [5u8];
+    let mut tall = EmptyEdge::<0, { usize::MAX }>::view_mut(&mut one);
+    assert_eq!(tall.rows_mut().count(), 0);
+    assert_eq!(tall.as_view().rows().count(), 0);
+    assert_eq!(tall.axis_iter_mut(Axis::<0>).count(), 0);
+    assert!(tall.as_view().subview([0]).is_none());
+    let mut wide = EmptyEdge::<{ usize::MAX }, 0>::view_mut(&mut one);
+    assert_eq!(wide.axis_iter_mut(Axis::<1>).count(), 0);
+    assert_eq!(wide.as_view().axis_iter(Axis::<1>).count(), 0);
+    let mut row = wide.rows_mut().next().expect("usize::MAX rows");
+    assert_eq!((row.shape(), row.iter_mut().count()), ([0, 1], 0));
+    assert_eq!(one, [5]);
+}
+
 #[test]
 fn writing_by_index_and_indexed_iteration() {
     let mut data = vec![0i64; 20];

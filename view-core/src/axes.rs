@@ -14,7 +14,9 @@ use crate::layout::{Dim, Layout, Subview, UniqueLayout};
 use crate::proof::{Uniqueness, MAX_RANK};
 use crate::raw::Base;
 use crate::shape::AnyShape;
-use crate::trailing::{based_len, based_offset, fill_index, fill_strides, trailing_base_at, SubviewFacts, Trailing};
+use crate::trailing::{
+    based_len, based_offset, fill_index, fill_strides, trailing_base_at, unreachable_as_empty, SubviewFacts, Trailing,
+};
 use crate::view::View;
 use crate::view_mut::ViewMut;
 
@@ -84,7 +86,10 @@ impl<L: Subview<1>, const A: usize> Layout for Without<L, A> {
     type Shape = AnyShape;
     const SHAPE: L::Rest = fill_index::<L::Rest>(Self::SHAPE_SLICE);
     const STRIDES: <L::Rest as Dim>::Strides = fill_strides::<L::Rest>(Self::STRIDES_SLICE);
-    const SHAPE_SLICE: &'static [usize] = Parts::<L, A>::SHAPE.split_at(Parts::<L, A>::RANK).0;
+    const SHAPE_SLICE: &'static [usize] = unreachable_as_empty(
+        Parts::<L, A>::SHAPE.split_at(Parts::<L, A>::RANK).0,
+        AxisFacts::<L, A>::EXTENT == 0,
+    );
     const STRIDES_SLICE: &'static [isize] = Parts::<L, A>::STRIDES.split_at(Parts::<L, A>::RANK).0;
     const OFFSET: usize = based_offset(Self::SHAPE_SLICE, Self::STRIDES_SLICE);
     const BUFFER_LEN: usize = based_len(Self::SHAPE_SLICE, Self::STRIDES_SLICE);
@@ -102,7 +107,8 @@ struct AxisFacts<L, const A: usize>(PhantomData<L>);
 
 impl<L: Subview<1>, const A: usize> AxisFacts<L, A> {
     /// The axis exists and the layout without it is consistent and in
-    /// bounds (when `L` has an index at all).
+    /// bounds. (When axis `A` has extent 0, no view is made, and that
+    /// layout is empty: `unreachable_as_empty`.)
     const READABLE: () = {
         if A >= <L::Index as Dim>::RANK {
             panic!("axis_iter: the axis is not below the layout's rank");
@@ -110,17 +116,13 @@ impl<L: Subview<1>, const A: usize> AxisFacts<L, A> {
         if <L::Rest as Dim>::RANK + 1 != <L::Index as Dim>::RANK {
             panic!("a `Subview<1>` implementation names an index type whose rank is not RANK - 1");
         }
-        if Facts::<L>::SIZE != 0 {
-            let () = Facts::<Without<L, A>>::READABLE;
-        }
+        let () = Facts::<Without<L, A>>::READABLE;
     };
 
     /// As `READABLE`, and the layout without the axis is proven unique.
     const WRITABLE: () = {
         let () = Self::READABLE;
-        if Facts::<L>::SIZE != 0 {
-            let () = Facts::<Without<L, A>>::WRITABLE;
-        }
+        let () = Facts::<Without<L, A>>::WRITABLE;
     };
 
     /// The extent of axis `A` (0 past the rank: then nothing is yielded).
@@ -140,9 +142,11 @@ impl<L: Subview<1>, const A: usize> AxisFacts<L, A> {
 fn without_base<E, L: Subview<1>, const A: usize>(base: Base<E, L>, i: usize) -> Base<E, Without<L, A>> {
     const { AxisFacts::<L, A>::READABLE }
     if Facts::<L>::SIZE == 0 {
-        // SAFETY: `Without<L, A>` is empty (an extent other than `A`'s is
-        // 0, since `i < EXTENT`), so it reaches nothing and requires 0
-        // elements; it passed `Facts::READABLE` or is empty (see `AxisFacts`).
+        // SAFETY:
+        // - `Without<L, A>` passed `Facts::READABLE` (above);
+        // - it is empty (an extent other than `A`'s is 0, since `L` is
+        //   empty and `i < EXTENT`), so it reaches no element and requires
+        //   0 elements.
         return unsafe { base.advance(0) };
     }
     let stride = L::STRIDES_SLICE[A];

@@ -13,7 +13,7 @@ use core::marker::PhantomData;
 use crate::certificate::{unique_record, Certificate, RECORD_CAPACITY};
 use crate::facts::Facts;
 use crate::layout::{Dim, Layout, Subview};
-use crate::proof::Uniqueness;
+use crate::proof::{Uniqueness, MAX_RANK};
 use crate::raw::Base;
 use crate::shape::AnyShape;
 
@@ -145,7 +145,7 @@ impl<L: Subview<K>, const K: usize> Layout for Trailing<L, K> {
     type Shape = AnyShape;
     const SHAPE: L::Rest = fill_index::<L::Rest>(Self::SHAPE_SLICE);
     const STRIDES: <L::Rest as Dim>::Strides = fill_strides::<L::Rest>(Self::STRIDES_SLICE);
-    const SHAPE_SLICE: &'static [usize] = from(L::SHAPE_SLICE, K);
+    const SHAPE_SLICE: &'static [usize] = unreachable_as_empty(from(L::SHAPE_SLICE, K), SubviewFacts::<L, K>::NO_INDEX);
     const STRIDES_SLICE: &'static [isize] = from(L::STRIDES_SLICE, K);
     const OFFSET: usize = based_offset(Self::SHAPE_SLICE, Self::STRIDES_SLICE);
     const BUFFER_LEN: usize = based_len(Self::SHAPE_SLICE, Self::STRIDES_SLICE);
@@ -156,6 +156,20 @@ impl<L: Subview<K>, const K: usize> Layout for Trailing<L, K> {
     // make `[i.., t]` and `[i.., t']` reach one element of `L`, for any
     // leading index `i`, which exists since `L` is not empty).
     const CERTIFICATE: Certificate = unsafe { Certificate::new(&TrailingRecord::<L, K>::RECORD) };
+}
+
+/// `shape`, or as many zeros when no view of the layout can be made
+/// (`unreachable`): such a layout's numbers are unconstrained by its
+/// parent's bounds, and an empty layout passes every check, so that the
+/// checks a `const` body names (which rustc evaluates on every branch) do
+/// not refuse an operation that never makes a view.
+pub(crate) const fn unreachable_as_empty(shape: &'static [usize], unreachable: bool) -> &'static [usize] {
+    const ZEROS: &[usize; MAX_RANK] = &[0; MAX_RANK];
+    if unreachable && shape.len() <= MAX_RANK {
+        ZEROS.split_at(shape.len()).0
+    } else {
+        shape
+    }
 }
 
 /// The certificate record of `Trailing<L, K>`: `UNIQUE` for its numbers
@@ -176,8 +190,8 @@ pub(crate) struct SubviewFacts<L, const K: usize>(PhantomData<L>);
 
 impl<L: Subview<K>, const K: usize> SubviewFacts<L, K> {
     /// Whether some of the first `K` extents is 0: then no index of the
-    /// leading axes exists, `subview` never makes a view, and the trailing
-    /// layout (whose numbers are then unconstrained) is not checked.
+    /// leading axes exists and `subview` never makes a view. The trailing
+    /// layout is then empty (`unreachable_as_empty`), so its checks pass.
     pub(crate) const NO_INDEX: bool = has_zero(before(L::SHAPE_SLICE, K));
 
     /// The trailing layout is consistent (its index type has rank
@@ -186,17 +200,13 @@ impl<L: Subview<K>, const K: usize> SubviewFacts<L, K> {
         if K > <L::Index as Dim>::RANK || <L::Rest as Dim>::RANK != <L::Index as Dim>::RANK - K {
             panic!("a `Subview<K>` implementation names an index type whose rank is not RANK - K");
         }
-        if !Self::NO_INDEX {
-            let () = Facts::<Trailing<L, K>>::READABLE;
-        }
+        let () = Facts::<Trailing<L, K>>::READABLE;
     };
 
     /// As `READABLE`, and the trailing layout is proven unique.
     pub(crate) const WRITABLE: () = {
         let () = Self::READABLE;
-        if !Self::NO_INDEX {
-            let () = Facts::<Trailing<L, K>>::WRITABLE;
-        }
+        let () = Facts::<Trailing<L, K>>::WRITABLE;
     };
 }
 
@@ -242,9 +252,9 @@ pub(crate) unsafe fn trailing_base_at<E, L: Subview<K>, const K: usize>(
     const { SubviewFacts::<L, K>::READABLE }
     if Facts::<L>::SIZE == 0 {
         // SAFETY:
-        // - `Trailing<L, K>` passed `Facts::READABLE` (above: the leading
-        //   extents are not 0, since an index inside them exists);
-        // - it is empty (some trailing extent is 0), so it reaches no
+        // - `Trailing<L, K>` passed `Facts::READABLE` (above);
+        // - it is empty (some trailing extent is 0: the leading extents are
+        //   not, since an index inside them exists), so it reaches no
         //   element and requires 0 elements.
         return unsafe { base.advance(0) };
     }
