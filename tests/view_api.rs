@@ -325,6 +325,41 @@ fn no_views_along_an_empty_axis() {
     assert_eq!(one, [5]);
 }
 
+strided_view! {
+    pub mut EmptyCube: [u8; 0] { shape: [0, 2, 2, 2], strides: [1, 1, 1, 1] }
+}
+
+/// The layout of views that are never made is empty: the trailing axes of
+/// `[0, 2, 2, 2]` with strides 1 would repeat elements ([0, 1] and [1, 0]
+/// both reach element 1), but no row exists, so `Trailing<EmptyCube, 1>`
+/// has extents 0, as does `Without` of its axis 0. A writable view of them
+/// (made by hand: `rows_mut` yields none) is empty and reaches nothing.
+#[test]
+fn views_never_made_have_empty_layouts() {
+    assert_eq!(<Trailing<EmptyCube, 1> as Layout>::SHAPE, [0, 0, 0]);
+    assert_eq!(<Without<EmptyCube, 0> as Layout>::SHAPE, [0, 0, 0]);
+    assert_eq!(<Trailing<EmptyCube, 1> as Layout>::BUFFER_LEN, 0);
+    assert!(<Trailing<EmptyCube, 1> as Layout>::IS_UNIQUE);
+    // The other axes keep their extents: the views they yield are empty.
+    assert_eq!(<Without<EmptyCube, 1> as Layout>::SHAPE, [0, 2, 2]);
+    let mut none: [u8; 0] = [];
+    assert_eq!(
+        ViewMut::<u8, Trailing<EmptyCube, 1>>::from_array(&mut none)
+            .iter_mut()
+            .count(),
+        0
+    );
+    assert_eq!(
+        ViewMut::<u8, Without<EmptyCube, 0>>::from_array(&mut none)
+            .iter_mut()
+            .count(),
+        0
+    );
+    let mut cube = EmptyCube::view_mut(&mut none);
+    assert_eq!(cube.rows_mut().count(), 0);
+    assert_eq!(cube.axis_iter_mut(Axis::<1>).count(), 2);
+}
+
 #[test]
 fn writing_by_index_and_indexed_iteration() {
     let mut data = vec![0i64; 20];

@@ -28,6 +28,7 @@ pub struct Axis<const A: usize>;
 /// The layout of `L` without axis `A`: what [`View::axis_iter`] yields,
 /// based at its own lowest element like [`Trailing`]. Its numbers are
 /// computed here from `L`'s; `L`'s `Subview<1>` names its index type.
+/// When axis `A` has extent 0, no view exists, and the extents are all 0.
 pub struct Without<L, const A: usize>(PhantomData<L>);
 
 impl<L, const A: usize> Clone for Without<L, A> {

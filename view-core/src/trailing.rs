@@ -18,6 +18,9 @@ use crate::raw::Base;
 use crate::shape::AnyShape;
 
 /// The layout of the axes `K..` of `L` (see [`View::subview`](crate::View::subview)).
+///
+/// When one of `L`'s first `K` extents is 0, no sub-view exists, and the
+/// trailing extents are all 0 (an empty layout, which every check passes).
 pub struct Trailing<L, const K: usize>(PhantomData<L>);
 
 impl<L, const K: usize> Clone for Trailing<L, K> {
