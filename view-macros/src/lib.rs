@@ -177,8 +177,8 @@ fn derived_item<'a>(
             writable,
             operations,
         } => {
-            // The parent's ancestors, with the operations from each to the
-            // parent followed by these; then the parent.
+            // Each of the parent's ancestors, with the number of operations
+            // from it to this item: its count to the parent, plus these.
             let farther: Vec<(syn::Path, usize)> = local
                 .map(|p| p.ancestors.as_slice())
                 .unwrap_or_default()
