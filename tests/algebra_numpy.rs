@@ -1046,6 +1046,7 @@ fn chains_derive_from_every_ancestor() {
     expected.sort_unstable();
     assert_eq!(written, expected);
 }
+
 // ---- Bounds NumPy clamps ------------------------------------------------------
 
 /// Next to the `sl_*before_start*` rows: one past "before the start" is a
