@@ -180,7 +180,7 @@ fn assert_bounds_agree(shape: &[usize], strides: &[isize], offset: isize, len: u
                     len: l,
                 }) => {
                     assert_eq!(shape[axis], 0);
-                    assert_eq!((o, l), (offset, len));
+                    assert_eq!((o, l), (offset as i128, len));
                 }
                 other => panic!("empty layout, offset {offset} outside 0..={len}: got {other:?}"),
             }
@@ -878,6 +878,57 @@ fn extremes_huge_strides_and_offsets() {
             other => panic!("{other:?}"),
         }
     }
+    // An empty layout is judged by its offset alone, even one beyond isize:
+    // no index exists to blame.
+    for offset in [MAX + 1, usize::MAX] {
+        let error = check_layout(&[0], &[1], offset, 5);
+        assert_eq!(
+            error,
+            Err(BoundsError::EmptyOffsetOutside {
+                axis: 0,
+                offset: offset as i128,
+                len: 5
+            })
+        );
+        let text = describe_bounds("Empty", &error.unwrap_err());
+        assert!(
+            text.as_str().contains(&format!("its offset {offset} lies outside")),
+            "{}",
+            text.as_str()
+        );
+        assert!(!text.as_str().contains("index ["), "{}", text.as_str());
+    }
+}
+
+/// `describe_bounds` takes errors of any numbers (their fields are public):
+/// a hand-made one whose hint would overflow gets no hint, and no panic.
+#[test]
+fn describing_hand_made_errors_never_overflows() {
+    for (element, offset) in [(i128::MIN, 1), (i128::MIN, isize::MAX), (5, 0), (i128::MAX, isize::MIN)] {
+        let error = BoundsError::BeforeStart {
+            index: view_core::proof::IndexWitness::zeros(1),
+            element,
+            offset,
+            culprit: Culprit::Stride(0),
+        };
+        let text = describe_bounds("Made", &error);
+        assert!(
+            text.as_str().contains(&format!("reaches element {element}")),
+            "{}",
+            text.as_str()
+        );
+        assert!(!text.as_str().contains("must be at least"), "{}", text.as_str());
+    }
+    // The hint where the numbers are the proof's: offset 2, element -4.
+    let error = BoundsError::BeforeStart {
+        index: view_core::proof::IndexWitness::zeros(1),
+        element: -4,
+        offset: 2,
+        culprit: Culprit::Stride(0),
+    };
+    assert!(describe_bounds("Made", &error)
+        .as_str()
+        .contains("the offset must be at least 6"));
 }
 
 #[test]

@@ -63,8 +63,9 @@ pub enum BoundsError {
     EmptyOffsetOutside {
         /// The first axis of extent 0.
         axis: usize,
-        /// The offset.
-        offset: isize,
+        /// The offset (`i128`: it may be a negative `isize` or a `usize`
+        /// beyond `isize::MAX`).
+        offset: i128,
         /// The buffer length.
         len: usize,
     },
@@ -167,6 +168,19 @@ pub const fn check_bounds(
     offset: isize,
     len: usize,
 ) -> Result<Footprint, BoundsError> {
+    check_bounds_wide(shape, strides, offset as i128, len)
+}
+
+/// [`check_bounds`] for an offset of any `isize` or `usize` value (layouts
+/// store it as a `usize`). An empty layout is judged by its offset alone,
+/// whatever its value; a non-empty one whose offset lies outside `isize`
+/// overflows at the index of zeros, which reaches the offset.
+pub(crate) const fn check_bounds_wide(
+    shape: &[usize],
+    strides: &[isize],
+    offset: i128,
+    len: usize,
+) -> Result<Footprint, BoundsError> {
     if shape.len() != strides.len() {
         return Err(BoundsError::RankMismatch {
             shape_rank: shape.len(),
@@ -182,7 +196,7 @@ pub const fn check_bounds(
     let mut axis = 0;
     while axis < shape.len() {
         if shape[axis] == 0 {
-            return if offset >= 0 && offset as usize <= len {
+            return if offset >= 0 && offset <= len as i128 {
                 Ok(Footprint::Empty)
             } else {
                 Err(BoundsError::EmptyOffsetOutside { axis, offset, len })
@@ -190,6 +204,14 @@ pub const fn check_bounds(
         }
         axis += 1;
     }
+    if offset < isize::MIN as i128 || offset > isize::MAX as i128 {
+        return Err(BoundsError::Overflow {
+            index: IndexWitness::zeros(shape.len()),
+            element: Some(offset),
+            culprit: Culprit::Offset,
+        });
+    }
+    let offset = offset as isize;
     if size_of_shape(shape).is_none() {
         return Err(BoundsError::SizeOverflow);
     }

@@ -178,7 +178,7 @@ const fn bounds_text(subject: Subject<'_>, error: &BoundsError) -> Message {
             .str(" is empty (axis ")
             .uint(axis as u128)
             .str(" has extent 0), but its offset ")
-            .int(offset as i128)
+            .int(offset)
             .str(" lies outside the buffer of ")
             .uint(len as u128)
             .str(" elements; an empty view may start at most one past the end (offset 0 to ")
@@ -207,9 +207,15 @@ const fn bounds_text(subject: Subject<'_>, error: &BoundsError) -> Message {
                 .int(element);
             let m = m.str(", before the start of the buffer");
             match culprit {
-                Culprit::Stride(_) => m
-                    .str("; with these negative strides the offset must be at least ")
-                    .int(offset as i128 - element),
+                // `element < 0 <= offset - element` for every error the proof
+                // builds; a hand-made one may give any numbers, and then
+                // there is no hint to give.
+                Culprit::Stride(_) => match (offset as i128).checked_sub(element) {
+                    Some(least) if least >= 0 => m
+                        .str("; with these negative strides the offset must be at least ")
+                        .int(least),
+                    _ => m,
+                },
                 Culprit::Offset => m.str("; the offset must not be negative"),
             }
         }
@@ -547,7 +553,7 @@ const fn bounds_fixed_text(subject: Subject<'_>, error: &BoundsError, fix: Bound
                     .str(" is empty (axis ")
                     .uint(axis as u128)
                     .str(" has extent 0), but its offset ")
-                    .int(offset as i128)
+                    .int(offset)
                     .str(" lies outside the buffer of ")
                     .uint(len as u128)
                     .str(" elements; an empty view may start at most one past the end (`byte_offset` 0 to ")

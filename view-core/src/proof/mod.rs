@@ -63,20 +63,6 @@ pub(crate) const fn search_disjoint_const(a: LayoutParts<'_>, b: LayoutParts<'_>
     disjoint::search_disjoint(a, b, &mut scratch, CONST_SCRATCH_WORDS as u64 * 256)
 }
 
-/// Converts a `usize` offset for the proof, which works in `isize`; an offset
-/// above `isize::MAX` becomes an overflow error.
-const fn signed_offset(offset: usize, rank: usize) -> Result<isize, BoundsError> {
-    if offset > isize::MAX as usize {
-        Err(BoundsError::Overflow {
-            index: IndexWitness::zeros(rank),
-            element: Some(offset as i128),
-            culprit: Culprit::Offset,
-        })
-    } else {
-        Ok(offset as isize)
-    }
-}
-
 /// [`check_bounds`] for a `usize` offset, as layouts store it.
 pub const fn check_layout(
     shape: &[usize],
@@ -84,10 +70,7 @@ pub const fn check_layout(
     offset: usize,
     len: usize,
 ) -> Result<Footprint, BoundsError> {
-    match signed_offset(offset, shape.len()) {
-        Ok(offset) => check_bounds(shape, strides, offset, len),
-        Err(e) => Err(e),
-    }
+    footprint::check_bounds_wide(shape, strides, offset as i128, len)
 }
 
 /// Elements actually spanned by an in-bounds layout (0 when empty).
