@@ -69,7 +69,7 @@
 //!   `View::from_ndarray` / `ViewMut::from_ndarray` make a view of a layout
 //!   of an ndarray view after one check of its shape and strides (for a
 //!   layout whose lowest element is element 0 of its buffer).
-//! - `defmt`: `defmt::Format` for views.
+//! - `defmt`: `defmt::Format` for views (static and run-time) and for `DynError`.
 //! - `alloc`: `to_vec`.
 #![no_std]
 #![warn(missing_docs)]

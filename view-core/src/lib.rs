@@ -19,8 +19,10 @@
 //!   no check and no copy, negative and zero strides included;
 //!   `View::from_ndarray` / `ViewMut::from_ndarray` make a view of a layout
 //!   of an ndarray view after one check of its shape and strides.
-//! - `defmt`: `defmt::Format` for `View` and `ViewMut` (the shape, then the
-//!   elements in nested brackets).
+//! - `defmt`: `defmt::Format` for `View`, `ViewMut`, `DynView` and
+//!   `DynViewMut` (the shape, then the elements in nested brackets; the same
+//!   numbers give the same frame, static or run-time) and for `DynError`
+//!   (its `Display` text).
 //! - `alloc`: `to_vec` (the elements in C order).
 //!
 //! ```

@@ -1,5 +1,5 @@
 //! A view logged with defmt: view-core's `defmt` feature (`defmt::Format`
-//! for `View` and `ViewMut`), on the target, through a global logger that
+//! for `View`, `ViewMut`, `DynView`, `DynViewMut` and `DynError`), on the target, through a global logger that
 //! keeps the frames in RAM instead of sending them to a probe.
 //!
 //! defmt frames are binary (an interned string's index, then the arguments,
@@ -18,6 +18,7 @@ use cortex_m::interrupt::{self, Mutex};
 use cortex_m_rt::entry;
 use cortex_m_semihosting::{debug, hprintln};
 use panic_semihosting as _;
+use view_core::{DynLayout, DynView, DynViewMut};
 use view_macros::strided_view;
 
 strided_view! {
@@ -28,12 +29,12 @@ strided_view! {
 
 /// Frames kept by the logger.
 struct Captured {
-    bytes: [u8; 512],
+    bytes: [u8; 1024],
     len: usize,
 }
 
 static CAPTURED: Mutex<RefCell<Captured>> = Mutex::new(RefCell::new(Captured {
-    bytes: [0; 512],
+    bytes: [0; 1024],
     len: 0,
 }));
 static TAKEN: AtomicBool = AtomicBool::new(false);
@@ -71,7 +72,7 @@ unsafe impl defmt::Logger for Keep {
 }
 
 /// Logs `view` and returns the bytes of its frame.
-fn frame_of(log: impl FnOnce()) -> ([u8; 512], usize) {
+fn frame_of(log: impl FnOnce()) -> ([u8; 1024], usize) {
     interrupt::free(|cs| CAPTURED.borrow(cs).borrow_mut().len = 0);
     log();
     interrupt::free(|cs| {
@@ -107,6 +108,22 @@ fn main() -> ! {
     let mut copy = buffer;
     let flipped = Flipped::view_mut(&mut copy); // [[110, 108, 106], [104, 102, 100]]
     let (mirrored, mirrored_len) = frame_of(|| log(&flipped));
+    // The same numbers at run time give the same frames.
+    let layout = DynLayout::new([2, 3], [6, 2], 0, buffer.len()).expect("in bounds");
+    let run_time = DynView::new(&buffer, layout).expect("fits");
+    let (dynamic, dynamic_len) = frame_of(|| log(&run_time));
+    let mut copy_again = buffer;
+    let layout = DynLayout::new([2, 3], [-6, -2], 10, buffer.len())
+        .expect("in bounds")
+        .writable()
+        .expect("unique");
+    let run_time_mut = DynViewMut::new(&mut copy_again, layout).expect("fits");
+    let (dynamic_mut, dynamic_mut_len) = frame_of(|| log(&run_time_mut));
+    // A run-time error: its Display text, in the frame as a string.
+    let error = DynLayout::new([2, 3], [6, 2], 2, buffer.len()).expect_err("out of bounds");
+    let text = error.message();
+    let text = text.as_str().as_bytes();
+    let (error_frame, error_len) = frame_of(|| log(&error));
     let frame = &first[..len];
     let checks = [
         ("logging a view writes a frame", len > 6),
@@ -122,6 +139,18 @@ fn main() -> ! {
         (
             "a writable view too, reversed",
             in_order(&mirrored[..mirrored_len], &[110, 108, 106, 104, 102, 100]),
+        ),
+        (
+            "a run-time view: the static view's frame",
+            &dynamic[..dynamic_len] == frame,
+        ),
+        (
+            "a writable run-time view: the static one's",
+            dynamic_mut[..dynamic_mut_len] == mirrored[..mirrored_len],
+        ),
+        (
+            "a run-time error: its text in the frame",
+            text.starts_with(b"run-time layout") && error_frame[..error_len].windows(text.len()).any(|w| w == text),
         ),
     ];
     hprintln!("defmt: frame of {} bytes for a 2 x 3 view: {:?}", len, frame);
