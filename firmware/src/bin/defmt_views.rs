@@ -1,13 +1,15 @@
 //! A view logged with defmt: view-core's `defmt` feature (`defmt::Format`
-//! for `View`, `ViewMut`, `DynView`, `DynViewMut` and `DynError`), on the target, through a global logger that
-//! keeps the frames in RAM instead of sending them to a probe.
+//! for `View`, `ViewMut`, `DynView`, `DynViewMut` and `DynError`), on the
+//! target, through a global logger that keeps the frames in RAM instead of
+//! sending them to a probe.
 //!
 //! defmt frames are binary (an interned string's index, then the arguments,
 //! here with `DEFMT_ENCODING=raw`, no compression); decoding them needs the
 //! ELF's string table on a host. So the checks here are what the target can
 //! see: logging a view writes frames, the same view gives the same frames,
-//! and the view's elements appear in its frame in C order (each a `u8`
-//! argument of its own).
+//! the view's elements appear in its frame in C order (each a `u8`
+//! argument of its own), a run-time view of the same numbers gives the
+//! static view's frame, and a run-time error's frame holds its text.
 #![no_std]
 #![no_main]
 
