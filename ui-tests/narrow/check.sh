@@ -26,7 +26,7 @@ rejects wrap_mut "layout \`Wrap\`: the stride of axis 0, 4294967296, does not fi
 rejects wrap_read_only "layout \`Wrap\`: the stride of axis 0, 4294967296, does not fit this target's isize"
 rejects split_members "layout \`A\`: the buffer length, 4294967297, does not fit this target's usize"
 rejects split_members "layout \`B\`: the offset, 4294967296, does not fit this target's usize"
-rejects wide_offset "layout \`Far\` overflows: index [0] reaches element 3000000000, outside the range of isize"
+rejects wide_offset "layout \`Far\` declares a buffer of 3000000001 elements, more than isize::MAX, which no Rust array or slice can hold"
 
 rejects wide_constant "layout \`Wide\`: the stride of axis 0, 4294967296, does not fit this target's isize"
 rejects wrapped_list "a layout operation's list argument does not fit this target's usize / isize"

@@ -19,7 +19,9 @@ view_macros::strided_view! {
     pub split S = (A, B);
 }
 
-// An offset that fits u32 but not the 2^31 - 1 a 32-bit isize allows.
+// An offset that fits u32 but not the 2^31 - 1 a 32-bit isize allows. A
+// buffer that holds it is longer than isize::MAX elements too, and the
+// proof reports the buffer first (before the offset, as for every layout).
 #[cfg(feature = "wide_offset")]
 view_macros::strided_view! { pub Far: [u8; 3000000001] { shape: [1], offset: 3000000000 } }
 
