@@ -17,7 +17,7 @@
 //!    (`tests/numpy_oracle/dynamic_cases.py`), idle unless its environment
 //!    variables name the case and answer files.
 //!
-//! Under Miri the random suites run a dozen small cases each.
+//! Under Miri the random suites run four small cases each.
 
 mod common;
 

@@ -21,7 +21,7 @@
 //!    extents, `isize::MIN` strides, extreme algebra arguments): errors,
 //!    never a panic or an element outside the operand.
 //!
-//! Under Miri the random suites run a dozen small cases each.
+//! Under Miri the random suites run four small cases each.
 
 // `DynError` carries its witness by value (no allocator); the helpers here
 // return it as the views do.

@@ -162,7 +162,10 @@ fn stream_tails_different_strides() {
 fn contract_run_time_negative_strides() {
     // Windows of a flipped 2-D signal, kernel with negative and zero strides.
     let x: Vec<i64> = (0..80).map(|i| i * i % 17).collect();
-    for taps in 1..=10usize {
+    // Rows of 1 to 8 taps each have their own loop in `contract`; 9 is
+    // past them (Miri stops there).
+    let most_taps = if cfg!(miri) { 9 } else { 10 };
+    for taps in 1..=most_taps {
         let sig = DynView::new(&x, DynLayout::new([4, 20], [-20, 1], 60, 80).unwrap()).unwrap();
         let sig = sig.flip(1).unwrap();
         let w: DynView<'_, i64, 4> = sig.windows([2, taps]).unwrap();
@@ -439,7 +442,7 @@ macro_rules! contract_case {
 #[test]
 fn contract_any_ranks_against_brute_force() {
     let mut rng = Lcg(7);
-    let cases = if cfg!(miri) { 3 } else { 200 };
+    let cases = if cfg!(miri) { 1 } else { 200 };
     for _ in 0..cases {
         contract_case!(&mut rng, 1, 0, 1);
         contract_case!(&mut rng, 1, 1, 2);
