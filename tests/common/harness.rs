@@ -10,9 +10,8 @@ pub const MIRI: bool = cfg!(miri);
 
 /// `cases` proptest cases (4 under Miri, whose isolation also forbids the
 /// regression files). Miri checks the paths for undefined behaviour; the
-/// native run checks the verdicts on the full count. Each Miri case costs
-/// about a thousand times a native one, and `.ci/run` runs the suites under
-/// Miri three times (stacked and tree borrows, 32-bit).
+/// native run checks the verdicts on the full count. `.ci/run` runs the
+/// suites under Miri three times (stacked and tree borrows, 32-bit).
 pub fn config(cases: u32) -> Config {
     let mut config = Config::with_cases(if MIRI { 4 } else { cases });
     if MIRI {
