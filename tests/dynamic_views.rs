@@ -1134,6 +1134,55 @@ fn zip_and_contract_mix_static_and_run_time_views() {
     assert_eq!(mixed, want);
 }
 
+/// `map_into` over run-time views, which walks rank 2 two rows at a time:
+/// for every shape up to 5 x 4 (odd and even row counts, empty ones), a
+/// numbered source in C order, transposed or with its rows reversed, a
+/// broadcast row beside it, and outputs in C order, transposed or reversed on
+/// both axes: `f` is called once per index, and each output element holds `f`
+/// of the source elements at its own index (computed by enumeration).
+#[test]
+fn map_into_of_run_time_views_writes_each_index_once() {
+    let row: Vec<i64> = (0..4).map(|j| 7 * j + 3).collect();
+    for rows in 0..=5usize {
+        for cols in 0..=4usize {
+            let (h, w) = (rows as isize, cols as isize);
+            let n = rows * cols;
+            let data = numbered(n);
+            let sources: [([isize; 2], usize); 3] =
+                [([w, 1], 0), ([1, h], 0), ([-w, 1], rows.saturating_sub(1) * cols)];
+            let outputs: [([isize; 2], usize); 3] = [([w, 1], 0), ([1, h], 0), ([-w, -1], n.saturating_sub(1))];
+            for (s_strides, s_offset) in sources {
+                for (o_strides, o_offset) in outputs {
+                    let source =
+                        DynView::new(&data, DynLayout::new([rows, cols], s_strides, s_offset, n).unwrap()).unwrap();
+                    let broadcast = DynView::new(&row, DynLayout::new([rows, cols], [0, 1], 0, 4).unwrap()).unwrap();
+                    let mut out = vec![-1i64; n];
+                    let layout = DynLayout::new([rows, cols], o_strides, o_offset, n)
+                        .unwrap()
+                        .writable()
+                        .unwrap();
+                    let mut target = DynViewMut::new(&mut out, layout).unwrap();
+                    let mut calls = Vec::new();
+                    zip((source, broadcast)).map_into(&mut target, |&x, &r| {
+                        calls.push(x);
+                        1000 * x + r
+                    });
+                    calls.sort_unstable();
+                    let case = format!("{rows}x{cols}, source {s_strides:?}, output {o_strides:?}");
+                    let mut expected = positions(&[rows, cols], &s_strides, s_offset as isize);
+                    expected.sort_unstable();
+                    assert_eq!(calls, expected, "{case}");
+                    common::for_each_index(&[rows, cols], |index| {
+                        let x = common::reach(&s_strides, s_offset as isize, index) as i64;
+                        let o = common::reach(&o_strides, o_offset as isize, index) as usize;
+                        assert_eq!(out[o], 1000 * x + row[index[1]], "{case}, index {index:?}");
+                    });
+                }
+            }
+        }
+    }
+}
+
 #[test]
 #[should_panic(expected = "zip needs views of the same shape")]
 fn zip_of_different_run_time_shapes_panics() {

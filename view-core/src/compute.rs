@@ -128,7 +128,8 @@ assert_eq!(column.dot(column), 16 + 1 + 49);
 
         /// Writes `f(self[i])` to `out[i]` for every index. The shapes must be
         /// equal (checked at compile time where both shapes are types, else
-        /// when called).
+        /// when called). `f` is called once per index, in an order not
+        /// promised (see [`Zip::map_into`](crate::Zip::map_into)).
         ///
         #[doc = concat!("```\n", $setup, "
 view_macros::strided_view! {

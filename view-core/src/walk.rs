@@ -32,7 +32,7 @@ pub(crate) fn walk_fold<B, const N: usize>(
     init: B,
     f: impl FnMut(B, [usize; N]) -> B,
 ) -> B {
-    walk_fold_with::<B, N, false>(shape, strides, start, init, f)
+    walk_fold_with::<B, N, false, false>(shape, strides, start, init, f)
 }
 
 /// [`walk`] for operands whose strides are run-time values: the loop nest
@@ -57,13 +57,33 @@ pub(crate) fn walk_fold_versioned<B, const N: usize>(
     init: B,
     f: impl FnMut(B, [usize; N]) -> B,
 ) -> B {
-    walk_fold_with::<B, N, true>(shape, strides, start, init, f)
+    walk_fold_with::<B, N, true, false>(shape, strides, start, init, f)
+}
+
+/// [`walk_fold_versioned`] for `map_into`, whose calls of `f` are not
+/// promised in C order: at rank 2 the rows are walked two at a time, index
+/// `[i, j]` then `[i + 1, j]` at each `j` (an odd last row alone). Every
+/// index is still visited once. The two rows' loads of an operand that is
+/// the same in every row (a broadcast row, stride 0 along axis 0) hit the
+/// same line, and one inner loop writes two output rows: half the loop
+/// overhead per element where a run-time inner extent keeps the optimizer
+/// from unrolling the row.
+#[inline(always)]
+pub(crate) fn walk_fold_versioned_in_row_pairs<B, const N: usize>(
+    shape: &[usize],
+    strides: [&[isize]; N],
+    start: [usize; N],
+    init: B,
+    f: impl FnMut(B, [usize; N]) -> B,
+) -> B {
+    walk_fold_with::<B, N, true, true>(shape, strides, start, init, f)
 }
 
 /// The loop nest; where `VERSIONED`, specialized once on the inner strides
-/// (see [`stride_code`]).
+/// (see [`stride_code`]); where `PAIRED`, rank 2 in pairs of rows (see
+/// [`walk_fold_versioned_in_row_pairs`]).
 #[inline(always)]
-fn walk_fold_with<B, const N: usize, const VERSIONED: bool>(
+fn walk_fold_with<B, const N: usize, const VERSIONED: bool, const PAIRED: bool>(
     shape: &[usize],
     strides: [&[isize]; N],
     start: [usize; N],
@@ -71,17 +91,17 @@ fn walk_fold_with<B, const N: usize, const VERSIONED: bool>(
     f: impl FnMut(B, [usize; N]) -> B,
 ) -> B {
     if !VERSIONED || N > 3 {
-        return walk_fold_coded::<B, N, 0>(shape, strides, start, init, f);
+        return walk_fold_coded::<B, N, 0, PAIRED>(shape, strides, start, init, f);
     }
     let Some(last) = shape.len().checked_sub(1) else {
-        return walk_fold_coded::<B, N, 0>(shape, strides, start, init, f);
+        return walk_fold_coded::<B, N, 0, PAIRED>(shape, strides, start, init, f);
     };
     let code = stride_code(&strides_of_axis(&strides, last), N <= 2);
     macro_rules! versions {
         ($($code:literal)*) => {
             match code {
-                $($code => walk_fold_coded::<B, N, $code>(shape, strides, start, init, f),)*
-                _ => walk_fold_coded::<B, N, 0>(shape, strides, start, init, f),
+                $($code => walk_fold_coded::<B, N, $code, PAIRED>(shape, strides, start, init, f),)*
+                _ => walk_fold_coded::<B, N, 0, PAIRED>(shape, strides, start, init, f),
             }
         };
     }
@@ -122,9 +142,9 @@ fn stride_code<const N: usize>(inner: &[isize; N], with_one: bool) -> u32 {
 
 /// The loop nest, the inner strides `CODE` marks ([`stride_code`]) replaced
 /// by the constants they equal (`CODE == 0`: none, the nest of constant
-/// layouts).
+/// layouts); where `PAIRED`, rank 2 in pairs of rows.
 #[inline(always)]
-fn walk_fold_coded<B, const N: usize, const CODE: u32>(
+fn walk_fold_coded<B, const N: usize, const CODE: u32, const PAIRED: bool>(
     shape: &[usize],
     strides: [&[isize]; N],
     start: [usize; N],
@@ -161,7 +181,19 @@ fn walk_fold_coded<B, const N: usize, const CODE: u32>(
             2 => (shape[0], strides_of_axis(&strides, 0)),
             _ => (1, [0isize; N]),
         };
-        for i in 0..rows {
+        let mut first = 0;
+        if PAIRED {
+            while first + 1 < rows {
+                let upper = advanced(&start, &row_strides, first as isize);
+                let lower = advanced(&upper, &row_strides, 1);
+                for j in 0..inner_extent {
+                    acc = f(acc, advanced(&upper, &inner_strides, j as isize));
+                    acc = f(acc, advanced(&lower, &inner_strides, j as isize));
+                }
+                first += 2;
+            }
+        }
+        for i in first..rows {
             let row = advanced(&start, &row_strides, i as isize);
             acc = run(acc, row, inner_extent, &inner_strides, &mut f);
         }

@@ -21,7 +21,7 @@ use core::ptr::NonNull;
 
 use crate::proof::same_shape;
 use crate::shape::{SameShape, ShapeType};
-use crate::walk::{walk_fold, walk_fold_versioned};
+use crate::walk::{walk_fold, walk_fold_versioned, walk_fold_versioned_in_row_pairs};
 
 mod sealed {
     pub trait Sealed {}
@@ -219,6 +219,14 @@ macro_rules! zip_impl {
             /// Writes `f(..)` of the elements at every index to `out` at that
             /// index; `out` must have the same shape (checked at compile time,
             /// or when called for run-time views).
+            ///
+            /// `f` is called once per index, in an order this method does not
+            /// promise: C order where every layout is a constant; with a
+            /// run-time view among the operands or as `out`, a rank-2 shape is
+            /// walked two rows at a time (`[i, j]`, then `[i + 1, j]`), which
+            /// halves the loop's work per element when the row length is a
+            /// value. For an `f` whose side effects need C order, use
+            /// [`for_each`](Self::for_each) with `out` as an operand.
             #[inline]
             #[track_caller]
             pub fn map_into<'o, T: 'o, O>(self, out: O, mut f: impl FnMut($($operand::Item),+) -> T)
@@ -257,7 +265,7 @@ macro_rules! zip_impl {
                         unsafe { *O::item(target, o) = value };
                 });
                 if O::STATIC_SHAPE.is_none() $(|| $operand::STATIC_SHAPE.is_none())+ {
-                    walk_fold_versioned(shape, strides, start, (), step)
+                    walk_fold_versioned_in_row_pairs(shape, strides, start, (), step)
                 } else {
                     walk_fold(shape, strides, start, (), step)
                 }
