@@ -1139,12 +1139,14 @@ fn zip_and_contract_mix_static_and_run_time_views() {
 /// numbered source in C order, transposed or with its rows reversed, a
 /// broadcast row beside it, and outputs in C order, transposed or reversed on
 /// both axes: `f` is called once per index, and each output element holds `f`
-/// of the source elements at its own index (computed by enumeration).
+/// of the source elements at its own index (computed by enumeration). Under
+/// Miri, shapes up to 3 x 3 (odd and even row counts still).
 #[test]
 fn map_into_of_run_time_views_writes_each_index_once() {
     let row: Vec<i64> = (0..4).map(|j| 7 * j + 3).collect();
-    for rows in 0..=5usize {
-        for cols in 0..=4usize {
+    let (max_rows, max_cols) = if MIRI { (3, 3) } else { (5, 4) };
+    for rows in 0..=max_rows {
+        for cols in 0..=max_cols {
             let (h, w) = (rows as isize, cols as isize);
             let n = rows * cols;
             let data = numbered(n);
