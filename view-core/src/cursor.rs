@@ -44,14 +44,17 @@ fn moved(element: usize, times: usize, stride: isize) -> usize {
 /// Positions are ordinals in C order: the front's next index `f`, the
 /// back's next index `b` (`f <= b + 1`). **Invariant:**
 /// - the front holds `front_run` indices `f..f + front_run`, all in the row
-///   of `front` (its outer coordinates; its last coordinate is unused), and
-///   `front_rest` more indices of that row follow them; `front_element` is
-///   the element of `f` (while `front_run + front_rest > 0`; else that of
-///   one step past the row's end, where the refill finds it);
+///   of `front` (its outer coordinates), and `front_rest` more indices of
+///   that row follow them; `front`'s last coordinate is `f`'s, `row_len -
+///   (front_run + front_rest)`, kept up to date at each step so that `next`
+///   need not compute it; `front_element` is the element of `f` (while
+///   `front_run + front_rest > 0`; else that of one step past the row's
+///   end, where the refill finds it);
 /// - the back likewise holds `back_run` indices `b - back_run + 1..=b` of the
-///   row of `back`, `back_rest` more indices of that row precede them, and
-///   `back_element` is the element of `b` (or of one step before the row's
-///   start);
+///   row of `back`, `back_rest` more indices of that row precede them,
+///   `back`'s last coordinate is `b`'s, `back_run + back_rest - 1`
+///   (wrapping), and `back_element` is the element of `b` (or of one step
+///   before the row's start);
 /// - `pool` indices lie strictly between the two runs; no index is yielded
 ///   twice, none is skipped: `f + front_run + pool + back_run = b + 1`.
 pub(crate) struct Cursor<L: Layout> {
@@ -121,24 +124,21 @@ impl<L: Layout> Cursor<L> {
         self.len() == Facts::<L>::SIZE
     }
 
-    /// The index of the front's next element (`front_run > 0`).
+    /// Moves the front's last coordinate `steps` on, as `front_run`
+    /// shrinks by `steps` (see the invariant).
     #[inline(always)]
-    fn front_index(&self) -> L::Index {
-        let mut index = self.front;
-        if let Some(last) = index.as_mut().last_mut() {
-            *last = row_len::<L>() - (self.front_run + self.front_rest);
+    fn front_stepped(&mut self, steps: usize) {
+        if let Some(last) = self.front.as_mut().last_mut() {
+            *last = last.wrapping_add(steps);
         }
-        index
     }
 
-    /// The index of the back's next element (`back_run > 0`).
+    /// Moves the back's last coordinate `steps` back, as `back_run` shrinks.
     #[inline(always)]
-    fn back_index(&self) -> L::Index {
-        let mut index = self.back;
-        if let Some(last) = index.as_mut().last_mut() {
-            *last = (self.back_run + self.back_rest).wrapping_sub(1);
+    fn back_stepped(&mut self, steps: usize) {
+        if let Some(last) = self.back.as_mut().last_mut() {
+            *last = last.wrapping_sub(steps);
         }
-        index
     }
 
     /// The front index and its element, then the front moves one step on.
@@ -147,8 +147,9 @@ impl<L: Layout> Cursor<L> {
         if self.front_run == 0 && !self.refill_front() {
             return None;
         }
-        let taken = (self.front_index(), self.front_element);
+        let taken = (self.front, self.front_element);
         self.front_run -= 1;
+        self.front_stepped(1);
         self.front_element = moved(self.front_element, 1, row_stride::<L>());
         Some(taken)
     }
@@ -159,8 +160,9 @@ impl<L: Layout> Cursor<L> {
         if self.back_run == 0 && !self.refill_back() {
             return None;
         }
-        let taken = (self.back_index(), self.back_element);
+        let taken = (self.back, self.back_element);
         self.back_run -= 1;
+        self.back_stepped(1);
         self.back_element = moved(self.back_element, 1, row_stride::<L>().wrapping_neg());
         Some(taken)
     }
@@ -172,6 +174,7 @@ impl<L: Layout> Cursor<L> {
         loop {
             let step = n.min(self.front_run);
             self.front_run -= step;
+            self.front_stepped(step);
             self.front_element = moved(self.front_element, step, row_stride::<L>());
             n -= step;
             if n == 0 || !self.refill_front() {
@@ -186,6 +189,7 @@ impl<L: Layout> Cursor<L> {
         loop {
             let step = n.min(self.back_run);
             self.back_run -= step;
+            self.back_stepped(step);
             self.back_element = moved(self.back_element, step, row_stride::<L>().wrapping_neg());
             n -= step;
             if n == 0 || !self.refill_back() {
@@ -202,7 +206,7 @@ impl<L: Layout> Cursor<L> {
         let mut acc = init;
         let stride = row_stride::<L>();
         loop {
-            let (run, start, first) = (self.front_run, self.front_element, self.front_index());
+            let (run, start, first) = (self.front_run, self.front_element, self.front);
             let first_last = first.as_ref().last().copied().unwrap_or(0);
             for j in 0..run {
                 let mut index = first;
@@ -212,6 +216,7 @@ impl<L: Layout> Cursor<L> {
                 acc = f(acc, index, moved(start, j, stride));
             }
             self.front_run = 0;
+            self.front_stepped(run);
             self.front_element = moved(start, run, stride);
             if !self.refill_front() {
                 return acc;
@@ -225,7 +230,7 @@ impl<L: Layout> Cursor<L> {
         let mut acc = init;
         let stride = row_stride::<L>().wrapping_neg();
         loop {
-            let (run, start, first) = (self.back_run, self.back_element, self.back_index());
+            let (run, start, first) = (self.back_run, self.back_element, self.back);
             let first_last = first.as_ref().last().copied().unwrap_or(0);
             for j in 0..run {
                 let mut index = first;
@@ -235,6 +240,7 @@ impl<L: Layout> Cursor<L> {
                 acc = f(acc, index, moved(start, j, stride));
             }
             self.back_run = 0;
+            self.back_stepped(run);
             self.back_element = moved(start, run, stride);
             if !self.refill_back() {
                 return acc;
@@ -260,6 +266,9 @@ impl<L: Layout> Cursor<L> {
             // The row is done and the next index exists (`pool > 0`).
             self.carry_front();
             self.front_rest = row_len::<L>();
+            if let Some(last) = self.front.as_mut().last_mut() {
+                *last = 0;
+            }
         }
         let take = self.front_rest.min(self.pool);
         self.front_rest -= take;
@@ -282,6 +291,9 @@ impl<L: Layout> Cursor<L> {
         if self.back_rest == 0 {
             self.carry_back();
             self.back_rest = row_len::<L>();
+            if let Some(last) = self.back.as_mut().last_mut() {
+                *last = row_len::<L>().wrapping_sub(1);
+            }
         }
         let take = self.back_rest.min(self.pool);
         self.back_rest -= take;
