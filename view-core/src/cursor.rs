@@ -42,7 +42,8 @@ fn moved(element: usize, times: usize, stride: isize) -> usize {
 /// Front and back positions of a C-order walk over `L`'s indices.
 ///
 /// Positions are ordinals in C order: the front's next index `f`, the
-/// back's next index `b` (`f <= b + 1`). **Invariant:**
+/// back's next index `b` (`f <= b + 1`). **Invariant** (of a non-empty
+/// layout; an empty one yields nothing and holds zeros):
 /// - the front holds `front_run` indices `f..f + front_run`, all in the row
 ///   of `front` (its outer coordinates), and `front_rest` more indices of
 ///   that row follow them; `front`'s last coordinate is `f`'s, `row_len -

@@ -224,8 +224,8 @@ macro_rules! zip_impl {
             /// promise: C order where every layout is a constant; with a
             /// run-time view among the operands or as `out`, a rank-2 shape is
             /// walked two rows at a time (`[i, j]`, then `[i + 1, j]`), which
-            /// halves the loop's work per element when the row length is a
-            /// value. For an `f` whose side effects need C order, use
+            /// shares the loop's overhead between two rows when the row length
+            /// is a value. For an `f` whose side effects need C order, use
             /// [`for_each`](Self::for_each) with `out` as an operand.
             #[inline]
             #[track_caller]
@@ -289,7 +289,8 @@ pub struct Zip<T> {
     operands: T,
 }
 
-/// Walks 1 to 8 views of one shape together, in C order: a tuple of
+/// Walks 1 to 8 views of one shape together (`for_each` and `fold` in C
+/// order, `map_into` in an order it does not promise): a tuple of
 /// operands ([`Operand`]), read-only and writable mixed. Different shapes
 /// are a compile error where every shape is a type.
 ///
