@@ -267,9 +267,6 @@ impl<L: Layout> Cursor<L> {
             // The row is done and the next index exists (`pool > 0`).
             self.carry_front();
             self.front_rest = row_len::<L>();
-            if let Some(last) = self.front.as_mut().last_mut() {
-                *last = 0;
-            }
         }
         let take = self.front_rest.min(self.pool);
         self.front_rest -= take;
@@ -292,9 +289,6 @@ impl<L: Layout> Cursor<L> {
         if self.back_rest == 0 {
             self.carry_back();
             self.back_rest = row_len::<L>();
-            if let Some(last) = self.back.as_mut().last_mut() {
-                *last = row_len::<L>().wrapping_sub(1);
-            }
         }
         let take = self.back_rest.min(self.pool);
         self.back_rest -= take;
@@ -304,12 +298,13 @@ impl<L: Layout> Cursor<L> {
     }
 
     /// The front passed the end of its row, and a next row exists: its
-    /// element back to the row's start, the odometer one step on over the
-    /// outer axes.
+    /// element and last coordinate back to the row's start, the odometer
+    /// one step on over the outer axes.
     #[inline(always)]
     fn carry_front(&mut self) {
         let mut element = moved(self.front_element, row_len::<L>(), row_stride::<L>().wrapping_neg());
-        if let Some((_, outer)) = self.front.as_mut().split_last_mut() {
+        if let Some((last, outer)) = self.front.as_mut().split_last_mut() {
+            *last = 0;
             for ((i, &n), &s) in outer.iter_mut().zip(L::SHAPE.as_ref()).zip(L::STRIDES.as_ref()).rev() {
                 if *i + 1 < n {
                     *i += 1;
@@ -328,7 +323,8 @@ impl<L: Layout> Cursor<L> {
     #[inline(always)]
     fn carry_back(&mut self) {
         let mut element = moved(self.back_element, row_len::<L>(), row_stride::<L>());
-        if let Some((_, outer)) = self.back.as_mut().split_last_mut() {
+        if let Some((last, outer)) = self.back.as_mut().split_last_mut() {
+            *last = row_len::<L>().wrapping_sub(1);
             for ((i, &n), &s) in outer.iter_mut().zip(L::SHAPE.as_ref()).zip(L::STRIDES.as_ref()).rev() {
                 if *i > 0 {
                     *i -= 1;

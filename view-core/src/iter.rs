@@ -2,10 +2,10 @@
 //! reference and with the index: thin wrappers of a [`Base`] and a
 //! [`Cursor`]. `next` is the cursor's step (a counter test, a decrement,
 //! a constant-stride bump and a step of the index it keeps, which the
-//! optimizer drops where the index is not used); a fresh iterator's `fold` (`sum`,
-//! `for_each`, `max_by`, ..) runs the whole-view loop nest of `walk`, a
-//! partly consumed one (and `rfold`) the rest a row at a time; `nth`,
-//! `nth_back`, `count` and `last` skip rather than step.
+//! optimizer drops where the index is not used); a fresh iterator's
+//! `fold` (`sum`, `for_each`, `max_by`, ..) runs the whole-view loop nest
+//! of `walk`, a partly consumed one (and `rfold`) the rest a row at a
+//! time; `nth`, `nth_back`, `count` and `last` skip rather than step.
 
 use core::iter::FusedIterator;
 use core::marker::PhantomData;
