@@ -105,15 +105,57 @@ fn walk_fold_with<B, const N: usize, const VERSIONED: bool, const PAIRED: bool>(
             }
         };
     }
+    // Up to two operands every stride 1 has a version of its own, so the
+    // strides left as values are none of 0, -1, 1: `OPAQUE_VALUES` tells
+    // the nest to hide them from the optimizer (see `opaque`).
+    macro_rules! versions_of_values {
+        ($($code:literal)*) => {
+            match code {
+                $($code => walk_fold_coded::<B, N, { $code | OPAQUE_VALUES }, PAIRED>(shape, strides, start, init, f),)*
+                _ => walk_fold_coded::<B, N, OPAQUE_VALUES, PAIRED>(shape, strides, start, init, f),
+            }
+        };
+    }
     if N == 1 {
         // One operand: its stride 0, -1 or 1, or a value.
-        versions!(1 2 3)
+        versions_of_values!(1 2 3)
     } else if N == 2 {
         // Two operands, the constant 1 too (class 3): 16 versions.
-        versions!(1 2 3 4 5 6 7 8 9 10 11 12 13 14 15)
+        versions_of_values!(1 2 3 4 5 6 7 8 9 10 11 12 13 14 15)
     } else {
         versions!(1 2 4 5 6 8 9 10 16 17 18 20 21 22 24 25 26 32 33 34 36 37 38 40 41 42)
     }
+}
+
+/// Set in a `CODE` ([`stride_code`]) whose strides of class 0 (values) are
+/// known to be none of 0, -1 and 1: the nest then passes them through
+/// [`opaque`].
+const OPAQUE_VALUES: u32 = 1 << 31;
+
+/// `stride`, in a form the optimizer cannot see through. LLVM's loop
+/// vectorizer, given a stride that is a plain value, vectorizes only the
+/// version of the loop where that stride is 1 and leaves the others scalar.
+/// Where a stride 1 has its own version already, that guess is dead code and
+/// the strided loop is the one that runs: the sum with an opaque zero (one
+/// store and load per traversal) is not a plain value, so the vectorizer
+/// costs the strided loop itself, and vectorizes it where that pays (a
+/// gather of four loads into one vector store for a transposed copy). Only
+/// what the optimizer knows changes; the value is `stride`.
+#[inline(always)]
+fn opaque(stride: isize) -> isize {
+    stride.wrapping_add(core::hint::black_box(0))
+}
+
+/// Whether `CODE` leaves a stride of class 0 (a value) to one of `N` operands.
+const fn has_values<const N: usize>(code: u32) -> bool {
+    let mut k = 0;
+    while k < N && k < 16 {
+        if (code >> (2 * k)) & 3 == 0 {
+            return true;
+        }
+        k += 1;
+    }
+    false
 }
 
 /// The classes of the inner strides of run-time operands, two bits per
@@ -122,9 +164,11 @@ fn walk_fold_with<B, const N: usize, const VERSIONED: bool, const PAIRED: bool>(
 /// The loop nest is compiled once per class combination (`CODE` of
 /// [`walk_fold_coded`]), with those strides as constants, so that the
 /// optimizer sees a broadcast or a reversed access instead of an unknown
-/// stride; the other strides stay values, which the optimizer itself
-/// versions for the common stride 1. Same positions, same order: only what
-/// the optimizer knows changes, and the choice is made once per traversal.
+/// stride; the other strides stay values: for three operands the optimizer
+/// versions them itself for the common stride 1, for up to two they pass
+/// through [`opaque`] ([`OPAQUE_VALUES`]). Same positions, same order: only
+/// what the optimizer knows changes, and the choice is made once per
+/// traversal.
 #[inline(always)]
 fn stride_code<const N: usize>(inner: &[isize; N], with_one: bool) -> u32 {
     let mut code = 0u32;
@@ -162,12 +206,14 @@ fn walk_fold_coded<B, const N: usize, const CODE: u32, const PAIRED: bool>(
     let inner_extent = shape[last];
     let mut inner_strides = strides_of_axis(&strides, last);
     if CODE != 0 {
+        let hide = CODE & OPAQUE_VALUES != 0 && has_values::<N>(CODE);
         each_view::<N>(|k| {
             if let Some(stride) = inner_strides.get_mut(k) {
                 match (CODE >> (2 * (k as u32 & 15))) & 3 {
                     1 => *stride = 0,
                     2 => *stride = -1,
                     3 => *stride = 1,
+                    _ if hide => *stride = opaque(*stride),
                     _ => {}
                 }
             }
