@@ -329,3 +329,55 @@ fn each_view<const N: usize>(mut lane: impl FnMut(usize)) {
         lane(k);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `has_values` finds a class-0 stride among the first `N` operands only.
+    #[test]
+    fn has_values_reads_the_first_n_classes() {
+        assert!(has_values::<1>(0));
+        assert!(!has_values::<1>(3));
+        assert!(has_values::<2>(3)); // operand 1 is a value
+        assert!(!has_values::<2>(3 | 2 << 2));
+        assert!(!has_values::<2>(1 | 3 << 2 | OPAQUE_VALUES));
+        assert!(has_values::<3>(1 | 2 << 2));
+    }
+
+    /// A running hash of the positions visited, in order.
+    fn hash(acc: u64, position: usize) -> u64 {
+        acc.wrapping_mul(1_000_003).wrapping_add(position as u64)
+    }
+
+    /// The versioned walk of one or two operands (every class of inner
+    /// stride, the values among them passed through `opaque`) visits the
+    /// positions of the plain walk, in the same order.
+    #[test]
+    fn versioned_walk_visits_the_plain_walks_positions() {
+        let inner = [-64isize, -3, -1, 0, 1, 2, 64];
+        let shapes: [&[usize]; 3] = [&[5], &[3, 4], &[2, 3, 3]];
+        for shape in shapes {
+            let rank = shape.len();
+            for &a in &inner {
+                for &b in &inner {
+                    let mut sa = [7isize; 3];
+                    let mut sb = [-5isize; 3];
+                    sa[rank - 1] = a;
+                    sb[rank - 1] = b;
+                    let start = [1000usize, 2000];
+                    let plain = walk_fold(shape, [&sa[..rank], &sb[..rank]], start, [0u64; 2], |acc, p| {
+                        [hash(acc[0], p[0]), hash(acc[1], p[1])]
+                    });
+                    let versioned =
+                        walk_fold_versioned(shape, [&sa[..rank], &sb[..rank]], start, [0u64; 2], |acc, p| {
+                            [hash(acc[0], p[0]), hash(acc[1], p[1])]
+                        });
+                    assert_eq!(plain, versioned, "shape {shape:?}, inner strides {a}, {b}");
+                    let one = walk_fold_versioned(shape, [&sa[..rank]], [1000], 0u64, |acc, [p]| hash(acc, p));
+                    assert_eq!(plain[0], one, "shape {shape:?}, inner stride {a}");
+                }
+            }
+        }
+    }
+}
