@@ -97,33 +97,25 @@ fn walk_fold_with<B, const N: usize, const VERSIONED: bool, const PAIRED: bool>(
         return walk_fold_coded::<B, N, 0, PAIRED>(shape, strides, start, init, f);
     };
     let code = stride_code(&strides_of_axis(&strides, last), N <= 2);
+    // `$flags` joins every code: `OPAQUE_VALUES` where every stride 1 has a
+    // version of its own (up to two operands), so that the strides left as
+    // values, none of 0, -1, 1, are hidden from the optimizer (see `opaque`).
     macro_rules! versions {
-        ($($code:literal)*) => {
+        ($flags:expr; $($code:literal)*) => {
             match code {
-                $($code => walk_fold_coded::<B, N, $code, PAIRED>(shape, strides, start, init, f),)*
-                _ => walk_fold_coded::<B, N, 0, PAIRED>(shape, strides, start, init, f),
-            }
-        };
-    }
-    // Up to two operands every stride 1 has a version of its own, so the
-    // strides left as values are none of 0, -1, 1: `OPAQUE_VALUES` tells
-    // the nest to hide them from the optimizer (see `opaque`).
-    macro_rules! versions_of_values {
-        ($($code:literal)*) => {
-            match code {
-                $($code => walk_fold_coded::<B, N, { $code | OPAQUE_VALUES }, PAIRED>(shape, strides, start, init, f),)*
-                _ => walk_fold_coded::<B, N, OPAQUE_VALUES, PAIRED>(shape, strides, start, init, f),
+                $($code => walk_fold_coded::<B, N, { $code | $flags }, PAIRED>(shape, strides, start, init, f),)*
+                _ => walk_fold_coded::<B, N, { $flags }, PAIRED>(shape, strides, start, init, f),
             }
         };
     }
     if N == 1 {
         // One operand: its stride 0, -1 or 1, or a value.
-        versions_of_values!(1 2 3)
+        versions!(OPAQUE_VALUES; 1 2 3)
     } else if N == 2 {
         // Two operands, the constant 1 too (class 3): 16 versions.
-        versions_of_values!(1 2 3 4 5 6 7 8 9 10 11 12 13 14 15)
+        versions!(OPAQUE_VALUES; 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15)
     } else {
-        versions!(1 2 4 5 6 8 9 10 16 17 18 20 21 22 24 25 26 32 33 34 36 37 38 40 41 42)
+        versions!(0; 1 2 4 5 6 8 9 10 16 17 18 20 21 22 24 25 26 32 33 34 36 37 38 40 41 42)
     }
 }
 
@@ -136,26 +128,14 @@ const OPAQUE_VALUES: u32 = 1 << 31;
 /// vectorizer, given a stride that is a plain value, vectorizes only the
 /// version of the loop where that stride is 1 and leaves the others scalar.
 /// Where a stride 1 has its own version already, that guess is dead code and
-/// the strided loop is the one that runs: the sum with an opaque zero (one
-/// store and load per traversal) is not a plain value, so the vectorizer
+/// the strided loop is the one that runs: the sum with an opaque zero (a
+/// store and a load per stride and traversal) is not a plain value, so the vectorizer
 /// costs the strided loop itself, and vectorizes it where that pays (a
 /// gather of four loads into one vector store for a transposed copy). Only
 /// what the optimizer knows changes; the value is `stride`.
 #[inline(always)]
 fn opaque(stride: isize) -> isize {
     stride.wrapping_add(core::hint::black_box(0))
-}
-
-/// Whether `CODE` leaves a stride of class 0 (a value) to one of `N` operands.
-const fn has_values<const N: usize>(code: u32) -> bool {
-    let mut k = 0;
-    while k < N && k < 16 {
-        if (code >> (2 * k)) & 3 == 0 {
-            return true;
-        }
-        k += 1;
-    }
-    false
 }
 
 /// The classes of the inner strides of run-time operands, two bits per
@@ -206,7 +186,7 @@ fn walk_fold_coded<B, const N: usize, const CODE: u32, const PAIRED: bool>(
     let inner_extent = shape[last];
     let mut inner_strides = strides_of_axis(&strides, last);
     if CODE != 0 {
-        let hide = CODE & OPAQUE_VALUES != 0 && has_values::<N>(CODE);
+        let hide = CODE & OPAQUE_VALUES != 0;
         each_view::<N>(|k| {
             if let Some(stride) = inner_strides.get_mut(k) {
                 match (CODE >> (2 * (k as u32 & 15))) & 3 {
@@ -333,17 +313,6 @@ fn each_view<const N: usize>(mut lane: impl FnMut(usize)) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// `has_values` finds a class-0 stride among the first `N` operands only.
-    #[test]
-    fn has_values_reads_the_first_n_classes() {
-        assert!(has_values::<1>(0));
-        assert!(!has_values::<1>(3));
-        assert!(has_values::<2>(3)); // operand 1 is a value
-        assert!(!has_values::<2>(3 | 2 << 2));
-        assert!(!has_values::<2>(1 | 3 << 2 | OPAQUE_VALUES));
-        assert!(has_values::<3>(1 | 2 << 2));
-    }
 
     /// A running hash of the positions visited, in order.
     fn hash(acc: u64, position: usize) -> u64 {
