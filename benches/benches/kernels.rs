@@ -202,6 +202,15 @@ fn iteration(c: &mut Criterion) {
         column_order_mut,
         13
     );
+    {
+        // A control for i3's writable row (see `column_order_mut_paced`).
+        let mut x = boxed_f32::<65536>(13);
+        let mut g = c.benchmark_group("i3_for_column_order");
+        g.bench_function("raw_mut_paced", |b| {
+            b.iter(|| iter_raw::column_order_mut_paced(black_box(&mut x)))
+        });
+        g.finish();
+    }
     for_group!(c, "i4_for_rank3", 32768, Interior3, rank3, rank3_mut, 14);
     for_group!(c, "i5_for_rank4", 65536, Interior4, rank4, rank4_mut, 15);
     for_group!(c, "i6_for_negative", 65536, Flipped2, negative, negative_mut, 16);

@@ -106,6 +106,34 @@ pub fn column_order_mut(x: &mut [f32; 65536]) -> f32 {
     acc
 }
 
+/// i3 writable, paced: [`column_order_mut`] plus three stores to a local per
+/// element. A control, not a candidate loop: it tests why `ndarray_dyn_mut`'s
+/// slower loop beats the raw one on this layout (benches/ANALYSIS.md, "Column
+/// order, writable"). Each store takes a slot of the store queue, so fewer
+/// loads run ahead of the oldest store that has not reached L1.
+#[inline(never)]
+pub fn column_order_mut_paced(x: &mut [f32; 65536]) -> f32 {
+    let p = x.as_mut_ptr();
+    let mut acc = 0.0f32;
+    let mut pace = 0usize;
+    for i in 0..256 {
+        for j in 0..256 {
+            // SAFETY: i, j < 256, so i + 256 j <= 65535 < 65536 = x.len().
+            let q = unsafe { p.add(i + 256 * j) };
+            // SAFETY: `q` points inside `x`, borrowed exclusively.
+            let v = unsafe { *q };
+            acc += v;
+            // SAFETY: as above.
+            unsafe { *q = -v };
+            for _ in 0..3 {
+                // SAFETY: `pace` is a live, aligned local of this function.
+                unsafe { core::ptr::write_volatile(&mut pace, j) };
+            }
+        }
+    }
+    acc
+}
+
 /// i4: the 30^3 interior of 32^3.
 #[inline(never)]
 pub fn rank3(x: &[f32; 32768]) -> f32 {

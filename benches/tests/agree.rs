@@ -191,6 +191,21 @@ fn check_for<const N: usize, const R: usize>(
     }
 }
 
+/// The paced control of i3 does what `raw::column_order_mut` does: the same
+/// sum's bits, the same elements negated.
+#[test]
+fn paced_control_agrees() {
+    let x = f32s::<65536>(13);
+    let (mut plain, mut paced) = (x.clone(), x.clone());
+    let (a, b) = (
+        iter_raw::column_order_mut(&mut plain),
+        iter_raw::column_order_mut_paced(&mut paced),
+    );
+    assert_eq!(a.to_bits(), b.to_bits());
+    assert!(plain.iter().zip(paced.iter()).all(|(p, q)| p.to_bits() == q.to_bits()));
+    assert!(plain.iter().zip(x.iter()).all(|(p, q)| p.to_bits() == (-*q).to_bits()));
+}
+
 #[test]
 fn for_loops_agree() {
     use strided_view_benches::layouts::{ColumnOrder, Flipped2, Interior2, Interior3, Interior4, Strided1};
