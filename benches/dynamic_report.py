@@ -22,6 +22,9 @@ KERNELS = [
     ("d6_transposed_copy", "6 transposed copy of 64x64 f32"),
 ]
 
+# report.py's RAW_TARGET: the limit within which a tie with ndarray counts.
+TIE_LIMIT = 1.05
+
 
 def median(group, function):
     path = ROOT / group / function / "new" / "estimates.json"
@@ -52,7 +55,12 @@ def kernels():
         raw_ok = d is not None and r is not None and d <= 1.2 * r
         raw_dyn_ok = d is not None and rd is not None and d <= 1.2 * rd
         nd_ok = d is not None and nd is not None and d <= nd
-        targets = f"raw {mark(raw_ok)}, raw_dyn {mark(raw_dyn_ok)}, ndarray {mark(nd_ok)}"
+        # As in report.py: where the views reach the limit (within
+        # TIE_LIMIT of the constant raw loop) and ndarray does too, the
+        # order of the two medians is noise, and a tie counts as met.
+        tie = not nd_ok and raw_ok and d <= TIE_LIMIT * r and d <= TIE_LIMIT * nd
+        nd_mark = "= (tie at the limit)" if tie else mark(nd_ok)
+        targets = f"raw {mark(raw_ok)}, raw_dyn {mark(raw_dyn_ok)}, ndarray {nd_mark}"
         print(
             f"| {name} | {fmt(d)} | {fmt(r)} | {fmt(rd)} | {fmt(re)} | {fmt(nd)} | {ratio(d, r)} | {ratio(d, rd)} "
             f"| {ratio(re, r)} | {ratio(d, nd)} | {targets} |"
