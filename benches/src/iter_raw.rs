@@ -109,8 +109,9 @@ pub fn column_order_mut(x: &mut [f32; 65536]) -> f32 {
 /// i3 writable, paced: [`column_order_mut`] plus three stores to a local per
 /// element. A control, not a candidate loop: it tests why `ndarray_dyn_mut`'s
 /// slower loop beats the raw one on this layout (benches/ANALYSIS.md, "Column
-/// order, writable"). Each store takes a slot of the store queue, so fewer
-/// loads run ahead of the oldest store that has not reached L1.
+/// order, writable"). The stores slow the loop's issue, as ndarray's longer
+/// loop does, so fewer loads apparently run ahead of the oldest store that
+/// has not reached L1.
 #[inline(never)]
 pub fn column_order_mut_paced(x: &mut [f32; 65536]) -> f32 {
     let p = x.as_mut_ptr();

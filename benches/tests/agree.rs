@@ -191,7 +191,7 @@ fn check_for<const N: usize, const R: usize>(
     }
 }
 
-/// The paced control of i3 does what `raw::column_order_mut` does: the same
+/// The paced control of i3 does what `iter_raw::column_order_mut` does: the same
 /// sum's bits, the same elements negated.
 #[test]
 fn paced_control_agrees() {
